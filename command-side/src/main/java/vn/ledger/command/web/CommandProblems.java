@@ -1,0 +1,169 @@
+package vn.ledger.command.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.beans.TypeMismatchException;
+import tools.jackson.core.JacksonException;
+import vn.ledger.command.rule.RuleViolation;
+
+/**
+ * Turns every failure of a command into {@code application/problem+json} with a stable {@code code}: 400 for
+ * input that is malformed or breaks a rule of form, 404 for unknown ids, 409 for conflicts with the record's state.
+ */
+@RestControllerAdvice(basePackages = "vn.ledger.command")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommandProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
+
+    /** A field and what is wrong with it. */
+    record FieldProblem(String field, String message) {}
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        HttpStatus status = switch (violation.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = problem(status, violation.code(), violation.getMessage());
+        if (violation.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(violation.field(), violation.getMessage())));
+        }
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
+        return respond(problem(HttpStatus.CONFLICT, "concurrent-modification",
+                "The record was changed by another request at the same moment; send the command again."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("A command failed unexpectedly", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The command could not be carried out; nothing was recorded."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(CommandProblems::fieldProblem)
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed",
+                "Some fields are missing or invalid.");
+        problem.setProperty("errors", errors);
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem;
+        String field = fieldOf(ex.getCause());
+        if (field != null) {
+            problem = problem(HttpStatus.BAD_REQUEST, "invalid-field",
+                    "The field '" + field + "' has a value of the wrong type or format.");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "wrong type or format")));
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON.");
+        }
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        String code = CODES.entrySet().stream()
+                .filter(entry -> entry.getKey().isInstance(ex))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("request-rejected");
+        problem.setType(typeOf(code));
+        problem.setProperty("code", code);
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(headers);
+        merged.putAll(problemHeaders());
+        return new ResponseEntity<>(problem, merged, statusCode);
+    }
+
+    private static final Map<Class<? extends Exception>, String> CODES = Map.of(
+            TypeMismatchException.class, "invalid-parameter",
+            HttpMediaTypeNotSupportedException.class, "unsupported-media-type",
+            HttpMediaTypeNotAcceptableException.class, "not-acceptable",
+            HttpRequestMethodNotSupportedException.class, "method-not-allowed",
+            HandlerMethodValidationException.class, "validation-failed");
+
+    private static FieldProblem fieldProblem(FieldError error) {
+        return new FieldProblem(error.getField(), error.getDefaultMessage());
+    }
+
+    /** The JSON path of the field Jackson could not read, like {@code entries[0].status}, or null. */
+    private static String fieldOf(Throwable cause) {
+        if (!(cause instanceof JacksonException jackson) || jackson.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(typeOf(code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static URI typeOf(String code) {
+        return URI.create("urn:ledger:problem:" + code);
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatusCode.valueOf(problem.getStatus()));
+    }
+}

@@ -1,0 +1,87 @@
+package vn.ledger.query.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Turns every failure of a query into {@code application/problem+json} with a stable {@code code}. */
+@RestControllerAdvice(basePackages = "vn.ledger.query")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
+
+    /** A parameter and what is wrong with it. */
+    record FieldProblem(String field, String message) {}
+
+    private static final Map<Class<? extends Exception>, String> CODES = Map.of(
+            MissingServletRequestParameterException.class, "missing-parameter",
+            TypeMismatchException.class, "invalid-parameter",
+            HttpMediaTypeNotAcceptableException.class, "not-acceptable",
+            HttpRequestMethodNotSupportedException.class, "method-not-allowed");
+
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameter e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(e.parameter(), e.getMessage())));
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("A query failed unexpectedly", e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The question could not be answered.");
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        String code = CODES.entrySet().stream()
+                .filter(entry -> entry.getKey().isInstance(ex))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("request-rejected");
+        problem.setType(URI.create("urn:ledger:problem:" + code));
+        problem.setProperty("code", code);
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(headers);
+        merged.putAll(problemHeaders());
+        return new ResponseEntity<>(problem, merged, statusCode);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:ledger:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+}

@@ -1,0 +1,2 @@
+/** How the query side answers failures: RFC 7807 problems with a stable code, never a stack trace. */
+package vn.ledger.query.web;
