@@ -1,5 +1,7 @@
 package vn.ledger.command.eventstore;
 
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -7,7 +9,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -56,12 +57,30 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(EventStoreConfiguration::isUniqueViolation)
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();
+    }
+
+    /**
+     * A second append at the same (aggregate, sequence) is a unique violation, SQLSTATE 23505. PostgreSQL reports
+     * it by state, not by vendor code, which Axon's error-code resolver looks at; so the state is checked here, and
+     * Axon turns the violation into a concurrency exception instead of a storage failure.
+     */
+    static boolean isUniqueViolation(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof BatchUpdateException batch && batch.getNextException() != null
+                    && "23505".equals(batch.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Axon's units of work join Spring's JDBC transactions (see {@link #eventStorageEngine}). */

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +22,8 @@ import vn.ledger.command.session.SessionRules.SessionNotFound;
 
 /** The session commands of {@code api.md}: schedule, record attendance, log a performance. */
 @RestController
-@RequestMapping(path = "/api/v1/sessions", consumes = MediaType.APPLICATION_JSON_VALUE,
-        produces = MediaType.APPLICATION_JSON_VALUE)
+// no "consumes" here: a body of another type must reach the handler to be answered by CommandProblems (415)
+@RequestMapping("/api/v1/sessions")
 class SessionCommandController {
 
     private final CommandGateway commandGateway;
@@ -41,7 +41,7 @@ class SessionCommandController {
         UUID actingUnit = command.unitIds().size() == 1 ? command.unitIds().get(0) : null;
         try {
             send(command, request, actingUnit);
-        } catch (ConcurrencyException e) {
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // the event store's unique (aggregate, sequence) key: the first event of this id is already stored
             throw new SessionAlreadyExists(command.sessionId());
         }

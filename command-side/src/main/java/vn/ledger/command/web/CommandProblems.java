@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.beans.TypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import vn.ledger.command.rule.RuleViolation;
 
 /**
@@ -129,7 +130,8 @@ class CommandProblems extends ResponseEntityExceptionHandler {
 
     /** The JSON path of the field Jackson could not read, like {@code entries[0].status}, or null. */
     private static String fieldOf(Throwable cause) {
-        if (!(cause instanceof JacksonException jackson) || jackson.getPath().isEmpty()) {
+        // a syntax error (including a body that ends too soon) is malformed JSON, whatever field it was in
+        if (!(cause instanceof DatabindException jackson) || jackson.getPath().isEmpty()) {
             return null;
         }
         StringBuilder path = new StringBuilder();
