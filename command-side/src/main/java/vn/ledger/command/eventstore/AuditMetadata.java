@@ -1,13 +1,17 @@
 package vn.ledger.command.eventstore;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.messaging.MetaData;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import vn.ledger.command.rule.Actor;
+import vn.ledger.command.security.LedgerUser;
 
 /**
  * Who recorded a fact, when, and from which request: the metadata every command carries and every event inherits.
@@ -33,22 +37,36 @@ public class AuditMetadata {
     }
 
     /**
-     * The metadata of a command sent on behalf of {@code request}.
+     * The metadata of a command sent on behalf of {@code request} by the signed-in user.
      *
      * @param unitId the unit the user acts for, or {@code null} when the command is not for one unit
      */
     public MetaData of(HttpServletRequest request, UUID unitId) {
         Map<String, Object> values = new HashMap<>();
-        Principal principal = request.getUserPrincipal();
-        // Authentication arrives with the roster (issue 3); until then the recorder is the anonymous client.
-        values.put(USER_ID, principal == null ? "anonymous" : principal.getName());
-        values.put(ROLE, principal == null ? "ANONYMOUS" : "USER");
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof LedgerUser user) {
+            values.put(USER_ID, user.getUsername());
+            values.put(ROLE, user.role());
+            values.put(Actor.SCOPE, user.unitIds().stream().map(UUID::toString).collect(Collectors.joining(",")));
+        } else {
+            values.put(USER_ID, "anonymous");
+            values.put(ROLE, "ANONYMOUS");
+        }
         if (unitId != null) {
             values.put(UNIT_ID, unitId.toString());
         }
         values.put(RECORDED_AT, clock.instant().toString());
         values.put(REQUEST_ID, requestId(request));
         return MetaData.from(values);
+    }
+
+    /** The metadata of a command the service sends itself, e.g. while loading the demo data. */
+    public MetaData ofSystem(String userId, String requestId) {
+        return MetaData.from(Map.of(
+                USER_ID, userId,
+                ROLE, Actor.SYSTEM,
+                RECORDED_AT, clock.instant().toString(),
+                REQUEST_ID, requestId));
     }
 
     private static String requestId(HttpServletRequest request) {

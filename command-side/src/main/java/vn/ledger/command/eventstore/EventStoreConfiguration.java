@@ -30,12 +30,14 @@ import org.springframework.context.annotation.Configuration;
 public class EventStoreConfiguration {
 
     public static final String SCHEMA = "event_store";
+    /** The command side's own lookups (roster, users, idempotency keys); never read by the query side. */
+    public static final String COMMAND_MODEL_SCHEMA = "command_model";
 
     @Bean(initMethod = "migrate")
     Flyway eventStoreFlyway(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .schemas(SCHEMA)
+                .schemas(SCHEMA, COMMAND_MODEL_SCHEMA)
                 .table("flyway_schema_history")
                 .locations("classpath:db/event-store")
                 .load();

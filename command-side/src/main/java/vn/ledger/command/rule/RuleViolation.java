@@ -10,19 +10,29 @@ public abstract class RuleViolation extends RuntimeException {
     public enum Kind {
         /** the input itself is wrong (400) */
         INVALID,
+        /** the user may not do this for this unit (403) */
+        FORBIDDEN,
         /** the input names something that does not exist (404) */
         NOT_FOUND,
         /** the input is well-formed but conflicts with the record's state (409) */
-        CONFLICT
+        CONFLICT,
+        /** the client's version of the record is not the current one (412) */
+        PRECONDITION_FAILED
     }
 
     private final String code;
     private final Kind kind;
+    private final String field;
 
     protected RuleViolation(String code, Kind kind, String message) {
+        this(code, kind, null, message);
+    }
+
+    protected RuleViolation(String code, Kind kind, String field, String message) {
         super(message, null, false, false);
         this.code = code;
         this.kind = kind;
+        this.field = field;
     }
 
     public String code() {
@@ -35,6 +45,6 @@ public abstract class RuleViolation extends RuntimeException {
 
     /** The input field the rule is about, or {@code null} when it is about the record as a whole. */
     public String field() {
-        return null;
+        return field;
     }
 }

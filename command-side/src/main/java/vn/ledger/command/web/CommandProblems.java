@@ -46,8 +46,10 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
         HttpStatus status = switch (violation.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
         };
         ProblemDetail problem = problem(status, violation.code(), violation.getMessage());
         if (violation.field() != null) {

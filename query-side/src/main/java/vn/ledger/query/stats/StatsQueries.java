@@ -1,11 +1,15 @@
 package vn.ledger.query.stats;
 
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.TrackingToken;
@@ -16,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ledger.events.GuestCategory;
 
 /**
  * Reads the statistics from the {@code stats-v1} tables. Each answer is read in one repeatable-read snapshot
@@ -24,9 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class StatsQueries {
 
-    /** Guest categories of {@code api.md}; guests are counted by category, never by name. */
-    static final List<String> GUEST_CATEGORIES =
-            List.of("PUBLIC", "CIVIL_SERVANTS", "CULTURE_OFFICIALS", "CLUB_REPRESENTATIVES", "OTHER");
+    /** Guest categories of {@code api.md}, in its order; guests are counted by category, never by name. */
+    static final List<String> GUEST_CATEGORIES = Arrays.stream(GuestCategory.values()).map(Enum::name).toList();
 
     /** A result and the event-log position it reflects ({@code null} before the first event). */
     record AtPosition<T>(Long position, T result) {}
@@ -74,8 +78,7 @@ class StatsQueries {
     }
 
     private List<UnitStatsView> unitsIn(String quarter) {
-        Map<UUID, long[]> byUnit = new TreeMap<>();
-        // [planned, held, cancelled, expected, present, showings, audience]
+        Map<UUID, UnitTotals> byUnit = new HashMap<>();
         jdbc.query("""
                 SELECT su.unit_id, count(*) AS planned,
                        count(*) FILTER (WHERE s.held AND NOT s.cancelled) AS held,
@@ -85,10 +88,10 @@ class StatsQueries {
                 WHERE s.quarter = ?
                 GROUP BY su.unit_id
                 """, rs -> {
-                    long[] row = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), id -> new long[7]);
-                    row[0] = rs.getLong(2);
-                    row[1] = rs.getLong(3);
-                    row[2] = rs.getLong(4);
+                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
+                    unit.planned = rs.getLong(2);
+                    unit.held = rs.getLong(3);
+                    unit.cancelled = rs.getLong(4);
                 }, quarter);
         jdbc.query("""
                 SELECT su.unit_id, count(*) AS expected, count(*) FILTER (WHERE a.status = 'PRESENT') AS present
@@ -98,9 +101,20 @@ class StatsQueries {
                 WHERE s.quarter = ? AND NOT s.cancelled
                 GROUP BY su.unit_id
                 """, rs -> {
-                    long[] row = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), id -> new long[7]);
-                    row[3] = rs.getLong(2);
-                    row[4] = rs.getLong(3);
+                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
+                    unit.expected = rs.getLong(2);
+                    unit.present = rs.getLong(3);
+                }, quarter);
+        jdbc.query("""
+                SELECT su.unit_id, g.category, sum(g.attendances)
+                FROM read_model.stats_guest_v1 g
+                JOIN read_model.stats_session_v1 s USING (session_id)
+                JOIN read_model.stats_session_unit_v1 su USING (session_id)
+                WHERE s.quarter = ? AND NOT s.cancelled
+                GROUP BY su.unit_id, g.category
+                """, rs -> {
+                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
+                    unit.guests.put(rs.getString(2), rs.getLong(3));
                 }, quarter);
         jdbc.query("""
                 SELECT performer_unit_id, count(*), sum(audience)
@@ -108,23 +122,44 @@ class StatsQueries {
                 WHERE quarter = ?
                 GROUP BY performer_unit_id
                 """, rs -> {
-                    long[] row = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), id -> new long[7]);
-                    row[5] = rs.getLong(2);
-                    row[6] = rs.getLong(3);
+                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
+                    unit.showings = rs.getLong(2);
+                    unit.audience = rs.getLong(3);
                 }, quarter);
-        List<UnitStatsView> views = new ArrayList<>();
-        byUnit.forEach((unitId, row) -> views.add(new UnitStatsView(
-                unitId, null, row[0], row[1], row[2], row[3], row[4],
-                row[3] == 0 ? null : (double) row[4] / row[3],
-                noGuests(), row[5], row[6])));
-        return views;
+        // the roster as it stands now: a renamed unit shows its new name beside the statistics it made under the old
+        jdbc.query("""
+                SELECT unit_id, name, parent_unit_id, merged_into_unit_id
+                FROM read_model.stats_unit_v1
+                WHERE unit_id IN (
+                    SELECT su.unit_id
+                    FROM read_model.stats_session_unit_v1 su
+                    JOIN read_model.stats_session_v1 s USING (session_id)
+                    WHERE s.quarter = ?
+                    UNION
+                    SELECT performer_unit_id FROM read_model.stats_performance_v1 WHERE quarter = ?)
+                """, rs -> {
+                    UnitTotals unit = byUnit.get(rs.getObject(1, UUID.class));
+                    unit.name = rs.getString(2);
+                    unit.parentUnitId = rs.getObject(3, UUID.class);
+                    unit.mergedIntoUnitId = rs.getObject(4, UUID.class);
+                }, quarter, quarter);
+        return byUnit.values().stream()
+                .map(UnitTotals::view)
+                .sorted(Comparator.comparing(UnitStatsView::unitName, Comparator.nullsLast(unitNames()))
+                        .thenComparing(view -> view.unitId().toString()))
+                .toList();
+    }
+
+    /** Vietnamese order, so that "Chi bộ Đông" comes after "Chi bộ Dương" rather than after every plain letter. */
+    private static Comparator<Object> unitNames() {
+        return Collator.getInstance(Locale.forLanguageTag("vi"));
     }
 
     private List<QuarterStatsView> quartersBetween(Quarter from, Quarter to) {
         Map<String, long[]> byQuarter = new LinkedHashMap<>();
-        // [held, memberAttendances, showings, audience]
+        // [held, memberAttendances, guestAttendances, showings, audience]
         for (Quarter quarter : from.through(to)) {
-            byQuarter.put(quarter.toString(), new long[4]);
+            byQuarter.put(quarter.toString(), new long[5]);
         }
         String first = from.toString();
         String last = to.toString();
@@ -145,25 +180,54 @@ class StatsQueries {
                     byQuarter.get(rs.getString(1))[1] = rs.getLong(2);
                 }, first, last);
         jdbc.query("""
+                SELECT s.quarter, sum(g.attendances)
+                FROM read_model.stats_guest_v1 g
+                JOIN read_model.stats_session_v1 s USING (session_id)
+                WHERE s.quarter BETWEEN ? AND ? AND NOT s.cancelled
+                GROUP BY s.quarter
+                """, rs -> {
+                    byQuarter.get(rs.getString(1))[2] = rs.getLong(2);
+                }, first, last);
+        jdbc.query("""
                 SELECT quarter, count(*), sum(audience) FROM read_model.stats_performance_v1
                 WHERE quarter BETWEEN ? AND ?
                 GROUP BY quarter
                 """, rs -> {
                     long[] row = byQuarter.get(rs.getString(1));
-                    row[2] = rs.getLong(2);
-                    row[3] = rs.getLong(3);
+                    row[3] = rs.getLong(2);
+                    row[4] = rs.getLong(3);
                 }, first, last);
         List<QuarterStatsView> views = new ArrayList<>();
-        byQuarter.forEach((quarter, row) -> {
-            long guests = 0; // guests are counted from GuestsCounted, which arrives with the whole domain (issue 3)
-            views.add(new QuarterStatsView(quarter, row[0], row[1], guests, row[2], row[3], row[1] + guests + row[3]));
-        });
+        byQuarter.forEach((quarter, row) -> views.add(
+                new QuarterStatsView(quarter, row[0], row[1], row[2], row[3], row[4], row[1] + row[2] + row[4])));
         return views;
     }
 
-    private static Map<String, Long> noGuests() {
-        Map<String, Long> guests = new LinkedHashMap<>();
-        GUEST_CATEGORIES.forEach(category -> guests.put(category, 0L));
-        return guests;
+    /** One unit's numbers while its rows are read; every guest category is there, zero until counted. */
+    private static final class UnitTotals {
+
+        final UUID unitId;
+        String name;
+        UUID parentUnitId;
+        UUID mergedIntoUnitId;
+        long planned;
+        long held;
+        long cancelled;
+        long expected;
+        long present;
+        final Map<String, Long> guests = new LinkedHashMap<>();
+        long showings;
+        long audience;
+
+        UnitTotals(UUID unitId) {
+            this.unitId = unitId;
+            GUEST_CATEGORIES.forEach(category -> guests.put(category, 0L));
+        }
+
+        UnitStatsView view() {
+            return new UnitStatsView(unitId, name, parentUnitId, mergedIntoUnitId, planned, held, cancelled,
+                    expected, present, expected == 0 ? null : (double) present / expected, guests, showings,
+                    audience);
+        }
     }
 }

@@ -4,15 +4,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One unit's statistics for a quarter.
+ * One unit's statistics for a quarter. The numbers stay with the unit a session was scheduled for, also after the
+ * unit was renamed or merged; its names and merger are those of the roster now.
  *
- * @param unitName the unit's name; {@code null} until the roster names it
+ * @param unitName the unit's current name; {@code null} while the roster does not know the unit
+ * @param parentUnitId the sub-committee the unit belongs to; {@code null} when directly under the committee or unknown
+ * @param mergedIntoUnitId the unit it was merged into; {@code null} when it was not merged
  * @param attendanceRate members present / members expected, {@code null} when nobody was expected
- * @param guests guest attendances by category
+ * @param guests guest attendances by category, every category, zero where nobody came
  */
 record UnitStatsView(
         UUID unitId,
         String unitName,
+        UUID parentUnitId,
+        UUID mergedIntoUnitId,
         long sessionsPlanned,
         long sessionsHeld,
         long sessionsCancelled,

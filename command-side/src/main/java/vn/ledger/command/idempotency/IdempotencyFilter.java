@@ -1,0 +1,225 @@
+package vn.ledger.command.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes every {@code POST /api/v1/...} with an {@code Idempotency-Key} header safe to repeat. The command runs
+ * inside one database transaction that also stores its answer under (user, key): the events and the stored answer
+ * commit together, so a retry after a lost response or a crash finds either both or neither. A repeat waits for a
+ * concurrent first attempt (the key's row lock), then answers what it answered. Only successful answers are kept:
+ * a rejected command wrote nothing, and its repeat is judged again.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 200;
+
+    private record Stored(String requestHash, int status, String contentType, String etag, String location,
+                          byte[] body) {}
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    IdempotencyFilter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String key = request.getHeader(HEADER);
+        return !"POST".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/v1/")
+                || key == null || key.isBlank();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).strip();
+        if (key.length() > MAX_KEY_LENGTH) {
+            problem(response, 400, "invalid-idempotency-key",
+                    "An Idempotency-Key has at most " + MAX_KEY_LENGTH + " characters.");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String user = user();
+        String hash = hash(request, body);
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        try {
+            transaction.executeWithoutResult(status -> {
+                int inserted = jdbc.update("""
+                        INSERT INTO command_model.idempotency_key (username, key, request_hash, status, body, created_at)
+                        VALUES (?, ?, ?, 0, ''::bytea, ?) ON CONFLICT DO NOTHING
+                        """, user, key, hash, Timestamp.from(clock.instant()));
+                if (inserted == 0) {
+                    Stored first = stored(user, key);
+                    if (first.requestHash().equals(hash)) {
+                        replay(first, answer);
+                    } else {
+                        problem(answer, 409, "idempotency-key-reused", "This Idempotency-Key was used with another"
+                                + " request; use a new key for a new request.");
+                    }
+                    return;
+                }
+                try {
+                    chain.doFilter(new CachedBodyRequest(request, body), answer);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (ServletException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (answer.getStatus() >= 200 && answer.getStatus() < 300) {
+                    jdbc.update("""
+                            UPDATE command_model.idempotency_key
+                            SET status = ?, content_type = ?, etag = ?, location = ?, body = ?
+                            WHERE username = ? AND key = ?
+                            """, answer.getStatus(), answer.getContentType(), answer.getHeader("ETag"),
+                            answer.getHeader("Location"), answer.getContentAsByteArray(), user, key);
+                } else {
+                    status.setRollbackOnly();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        answer.copyBodyToResponse();
+    }
+
+    private Stored stored(String user, String key) {
+        List<Stored> rows = jdbc.query("""
+                SELECT request_hash, status, content_type, etag, location, body
+                FROM command_model.idempotency_key WHERE username = ? AND key = ?
+                """, (rs, row) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBytes(6)), user, key);
+        return rows.get(0);
+    }
+
+    private static void replay(Stored first, HttpServletResponse response) {
+        try {
+            response.setStatus(first.status());
+            if (first.contentType() != null) {
+                response.setContentType(first.contentType());
+            }
+            if (first.etag() != null) {
+                response.setHeader("ETag", first.etag());
+            }
+            if (first.location() != null) {
+                response.setHeader("Location", first.location());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(first.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String user() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
+    }
+
+    /** What makes two requests the same: method, path, query, content type and body. */
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String head = request.getMethod() + " " + request.getRequestURI() + "?"
+                    + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n"
+                    + (request.getContentType() == null ? "" : request.getContentType()) + "\n";
+            digest.update(head.getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void problem(HttpServletResponse response, int status, String code, String detail) {
+        try {
+            response.setStatus(status);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    {"type":"urn:ledger:problem:%s","title":"%s","status":%d,"detail":"%s","code":"%s"}"""
+                    .formatted(code, status == 409 ? "Conflict" : "Bad Request", status, detail, code));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request with its body read once, for the hash, and offered again to the handler. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
