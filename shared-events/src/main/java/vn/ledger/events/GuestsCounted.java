@@ -1,5 +1,7 @@
 package vn.ledger.events;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
@@ -13,6 +15,13 @@ import org.axonframework.serialization.Revision;
 public record GuestsCounted(UUID sessionId, Map<GuestCategory, Integer> counts) {
 
     public GuestsCounted {
-        counts = Map.copyOf(counts);
+        counts = inOrder(counts);
+    }
+
+    /** In the categories' order, so the stored JSON of the same counts is always the same bytes. */
+    private static Map<GuestCategory, Integer> inOrder(Map<GuestCategory, Integer> counts) {
+        EnumMap<GuestCategory, Integer> ordered = new EnumMap<>(GuestCategory.class);
+        ordered.putAll(counts);
+        return Collections.unmodifiableMap(ordered);
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,11 +23,26 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
     private final String base;
+    private final String authorization;
 
     Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String authorization) {
+        this.port = port;
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same server, signed in as {@code username} with HTTP Basic. */
+    Http as(String username, String password) {
+        String token = java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Http(port, "Basic " + token);
     }
 
     Answer get(String path) {
@@ -34,20 +50,26 @@ final class Http {
     }
 
     Answer post(String path, String body) {
-        return post(path, "application/json", body, null);
+        return post(path, "application/json", body, (String) null);
     }
 
     Answer post(String path, String contentType, String body, String idempotencyKey) {
+        return post(path, contentType, body, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key",
+                idempotencyKey));
+    }
+
+    Answer post(String path, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
+        headers.forEach(request::header);
         return send(request);
     }
 
     private Answer send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

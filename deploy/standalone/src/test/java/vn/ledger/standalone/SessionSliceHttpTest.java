@@ -16,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ledger.embedded.TestDatabases;
 import vn.ledger.standalone.Http.Answer;
 
 /**
@@ -30,9 +29,7 @@ class SessionSliceHttpTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", TestDatabases::user);
+        LedgerTestSupport.freshLedger(registry);
     }
 
     @LocalServerPort
@@ -42,11 +39,12 @@ class SessionSliceHttpTest {
     JdbcTemplate jdbc;
 
     private Http http;
-    private final UUID unit = UUID.randomUUID();
+    private UUID unit;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        http = LedgerTestSupport.admin(port);
+        unit = LedgerTestSupport.registerCell(http, "Chi bộ " + UUID.randomUUID());
     }
 
     private String scheduleBody(UUID sessionId, String scheduledAt) {
@@ -87,10 +85,12 @@ class SessionSliceHttpTest {
         assertThat(second.status()).as(second.raw()).isEqualTo(201);
         assertThat(second.etag()).isEqualTo("\"2\"");
 
+        UUID memberA = LedgerTestSupport.admit(http, unit, "Nguyễn Văn An", java.time.LocalDate.parse("2010-01-01"));
+        UUID memberB = LedgerTestSupport.admit(http, unit, "Trần Thị Bình", java.time.LocalDate.parse("2012-01-01"));
         Answer attendance = http.post("/api/v1/sessions/" + sessionId + "/attendance", """
                 {"entries": [{"memberId": "%s", "status": "PRESENT", "mode": "ONLINE"},
                              {"memberId": "%s", "status": "ABSENT_EXCUSED", "note": "công tác"}]}
-                """.formatted(UUID.randomUUID(), UUID.randomUUID()));
+                """.formatted(memberA, memberB));
         assertThat(attendance.status()).as(attendance.raw()).isEqualTo(200);
         assertThat(attendance.body().path("version").asLong()).isEqualTo(3);
 
@@ -127,7 +127,8 @@ class SessionSliceHttpTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = JsonMapper.builder().build().readValue(metadata, Map.class);
         assertThat(values).containsEntry("requestId", key)
-                .containsEntry("userId", "anonymous")
+                .containsEntry("userId", "admin")
+                .containsEntry("role", "OFFICE")
                 .containsEntry("unitId", unit.toString())
                 .containsKeys("recordedAt", "correlationId", "role");
     }
@@ -157,7 +158,7 @@ class SessionSliceHttpTest {
 
         assertProblem(answer, 400, "validation-failed");
         assertThat(answer.body().path("errors").findValuesAsString("field"))
-                .contains("unitIds", "topic", "scheduledAt", "format");
+                .contains("topic", "scheduledAt", "format");
     }
 
     @Test
@@ -224,18 +225,19 @@ class SessionSliceHttpTest {
     @Test
     void aMemberListedTwiceIsA400Problem() {
         UUID sessionId = schedule("2022-09-15T08:00:00+07:00");
-        UUID member = UUID.randomUUID();
+        UUID member = LedgerTestSupport.admit(http, unit, "Lê Văn Cường", java.time.LocalDate.parse("2010-01-01"));
 
         Answer answer = http.post("/api/v1/sessions/" + sessionId + "/attendance", """
                 {"entries": [{"memberId": "%s", "status": "PRESENT"}, {"memberId": "%s", "status": "ABSENT_UNEXCUSED"}]}
                 """.formatted(member, member));
 
         assertProblem(answer, 400, "duplicate-member");
+        assertThat(answer.body().path("errors").path(0).path("field").asString()).isEqualTo("entries");
     }
 
     @Test
     void aBodyThatIsNotJsonIsA415Problem() {
-        Answer answer = http.post("/api/v1/sessions", "text/plain", "schedule a session please", null);
+        Answer answer = http.post("/api/v1/sessions", "text/plain", "schedule a session please", (String) null);
 
         assertProblem(answer, 415, "unsupported-media-type");
     }

@@ -43,10 +43,10 @@ class StandaloneProcessIT {
     void acknowledgedRecordsAndTheirStatisticsSurviveKillMinus9AndRestart() throws Exception {
         Path data = work.resolve("data");
         int port = freePort();
-        Http http = new Http(port);
-        UUID unit = UUID.randomUUID();
+        Http http = LedgerTestSupport.admin(port);
 
         running = start(port, Map.of("LEDGER_DATA_DIR", data.toString()), "first");
+        UUID unit = LedgerTestSupport.registerCell(http, "Chi bộ Trung tâm Văn hóa Nghệ thuật");
         Answer scheduled = http.post("/api/v1/sessions", """
                 {"unitIds": ["%s"], "topic": "Chuyên đề quý III năm 2022", "scheduledAt": "2022-09-15T08:00:00+07:00",
                  "format": "IN_PERSON", "venue": "Hội trường"}
@@ -78,13 +78,13 @@ class StandaloneProcessIT {
     void withAnExternalDatabaseItEmbedsNothing() throws Exception {
         Path data = work.resolve("unused-data");
         int port = freePort();
-        Http http = new Http(port);
+        Http http = LedgerTestSupport.admin(port);
 
         running = start(port, Map.of(
                 "LEDGER_DB_URL", TestDatabases.newDatabase(),
                 "LEDGER_DB_USER", TestDatabases.user(),
                 "LEDGER_DATA_DIR", data.toString()), "external");
-        UUID unit = UUID.randomUUID();
+        UUID unit = LedgerTestSupport.registerCell(http, "Chi bộ Thư viện");
         Answer scheduled = http.post("/api/v1/sessions", """
                 {"unitIds": ["%s"], "topic": "Chuyên đề", "scheduledAt": "2022-08-01T08:00:00+07:00",
                  "format": "ONLINE", "onlineUrl": "https://meet.example/q3"}
@@ -121,6 +121,7 @@ class StandaloneProcessIT {
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEDGER_") || key.equals("SERVER_PORT"));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("LEDGER_ADMIN_PASSWORD", LedgerTestSupport.ADMIN_PASSWORD);
         builder.environment().putAll(environment);
         Process process = builder.start();
         Http http = new Http(port);

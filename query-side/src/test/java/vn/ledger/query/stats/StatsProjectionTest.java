@@ -382,11 +382,12 @@ class StatsProjectionTest {
         jdbc.update("INSERT INTO read_model.stats_guest_v1 (session_id, category, attendances) VALUES (?, 'OTHER', 9)",
                 UUID.randomUUID());
 
-        // the rebuild of the README, with the reset Axon would do: Axon's own resetTokens() writes a ReplayToken,
-        // which the Jackson 3 serializer cannot read back (its untyped context is denied by the type validator)
+        // a replay from the start of the log after the reset: empty tokens rather than Axon's resetTokens() or
+        // deleted token rows, as both make ReplayTokens, which the Jackson 3 serializer cannot read back
         EventProcessor processor = processing.eventProcessor(StatsProjection.NAME).orElseThrow();
         processor.shutDown();
-        jdbc.update("DELETE FROM read_model.token_entry WHERE processor_name = ?", StatsProjection.NAME);
+        jdbc.update("UPDATE read_model.token_entry SET token = NULL, token_type = NULL WHERE processor_name = ?",
+                StatsProjection.NAME);
         projection.reset();
         processor.start();
         awaitProjection();
