@@ -1,6 +1,7 @@
 package vn.ledger.command.roster;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +12,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RosterConfiguration {
 
+    /** A failure to update the lookups fails the command, instead of leaving them behind the log. */
     @Autowired
     void subscribeRoster(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(RosterProjection.NAME);
+        processing.registerSubscribingEventProcessor(RosterProjection.NAME)
+                .registerListenerInvocationErrorHandler(RosterProjection.NAME,
+                        configuration -> PropagatingErrorHandler.instance());
     }
 }

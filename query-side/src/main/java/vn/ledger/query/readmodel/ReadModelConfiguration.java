@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -80,9 +81,14 @@ public class ReadModelConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
-    /** Every processing group of the query side runs as a pooled streaming processor with batches. */
+    /**
+     * Every processing group of the query side runs as a pooled streaming processor with batches. A handler that
+     * fails makes the processor retry the batch (with back-off) rather than skip the event, as Axon's default
+     * logging handler would: a view never silently leaves a fact out.
+     */
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS));
     }
