@@ -146,6 +146,21 @@ class SessionSliceHttpTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryCommandAndQueryPath() {
+        JsonNode paths = http.get("/v3/api-docs").body().path("paths");
+
+        assertThat(paths.propertyNames()).contains(
+                "/api/v1/users", "/api/v1/units", "/api/v1/units/{unitId}/rename", "/api/v1/units/{unitId}/merge",
+                "/api/v1/members", "/api/v1/members/{memberId}/transfer", "/api/v1/members/{memberId}/exemptions",
+                "/api/v1/sessions", "/api/v1/sessions/{sessionId}/reschedule", "/api/v1/sessions/{sessionId}/cancel",
+                "/api/v1/sessions/{sessionId}/attendance", "/api/v1/sessions/{sessionId}/guests",
+                "/api/v1/sessions/{sessionId}/performances", "/api/v1/sessions/{sessionId}/discussion",
+                "/api/v1/sessions/{sessionId}/submit", "/api/v1/sessions/{sessionId}/corrections",
+                "/api/v1/sessions/{sessionId}/review", "/api/v1/commendations", "/api/v1/stats/units",
+                "/api/v1/stats/quarters");
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         Answer answer = http.post("/api/v1/sessions", "{\"unitIds\": [");
 
