@@ -15,12 +15,20 @@ import org.springframework.http.ResponseEntity;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandResponse(UUID id, long version, List<EventRef> events, UUID createdId) {
 
-    /** One appended event. */
-    public record EventRef(String type) {}
+    /**
+     * One appended event, with its position in the log: pass the last one as {@code position=} to a statistics
+     * query to read your own write.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventRef(String type, Long position) {}
 
     public static CommandResponse of(UUID id, CommandOutcome outcome) {
-        return new CommandResponse(id, outcome.version(),
-                outcome.eventTypes().stream().map(EventRef::new).toList(), null);
+        List<EventRef> events = new java.util.ArrayList<>();
+        for (int i = 0; i < outcome.eventTypes().size(); i++) {
+            events.add(new EventRef(outcome.eventTypes().get(i),
+                    i < outcome.positions().size() ? outcome.positions().get(i) : null));
+        }
+        return new CommandResponse(id, outcome.version(), events, null);
     }
 
     /** 200 with the version as {@code ETag}. */

@@ -1,11 +1,14 @@
 package vn.ledger.command.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Field;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ledger.command.eventstore.AuditMetadata;
 import vn.ledger.command.rule.RuleViolation;
@@ -16,10 +19,12 @@ public class CommandSender {
 
     private final CommandGateway commandGateway;
     private final AuditMetadata auditMetadata;
+    private final JdbcTemplate jdbc;
 
-    CommandSender(CommandGateway commandGateway, AuditMetadata auditMetadata) {
+    CommandSender(CommandGateway commandGateway, AuditMetadata auditMetadata, JdbcTemplate jdbc) {
         this.commandGateway = commandGateway;
         this.auditMetadata = auditMetadata;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -30,11 +35,45 @@ public class CommandSender {
      */
     public CommandOutcome send(Object command, HttpServletRequest request, UUID actingUnit,
                                Supplier<? extends RuleViolation> notFound) {
+        CommandOutcome outcome;
         try {
-            return sendAndWait(command, request, actingUnit);
+            outcome = sendAndWait(command, request, actingUnit);
         } catch (AggregateNotFoundException e) {
             throw notFound.get();
         }
+        return withPositions(aggregateIdOf(command), outcome);
+    }
+
+    /**
+     * The outcome with the log positions of the events it appended, read back from the event store (in the
+     * request's transaction when there is one, which sees its own rows).
+     */
+    public CommandOutcome withPositions(String aggregateId, CommandOutcome outcome) {
+        int appended = outcome.eventTypes().size();
+        if (appended == 0 || aggregateId == null) {
+            return outcome;
+        }
+        return outcome.withPositions(jdbc.queryForList("""
+                SELECT global_index FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number > ? AND sequence_number <= ?
+                ORDER BY sequence_number
+                """, Long.class, aggregateId, outcome.version() - appended, outcome.version()));
+    }
+
+    /** The target aggregate of a command: its field annotated with {@code @TargetAggregateIdentifier}. */
+    private static String aggregateIdOf(Object command) {
+        for (Field field : command.getClass().getDeclaredFields()) {
+            if (field.isAnnotationPresent(TargetAggregateIdentifier.class)) {
+                try {
+                    field.setAccessible(true);
+                    Object id = field.get(command);
+                    return id == null ? null : id.toString();
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
     }
 
     /** Sends a command that creates an aggregate (or any command whose failures need no translation). */

@@ -42,7 +42,7 @@ class MemberController {
             throw new MemberRules.MemberAlreadyExists(memberId);
         }
         return CommandResponse.created("/api/v1/members/" + memberId, memberId,
-                new CommandOutcome(0, List.of("MemberAdmitted")), null);
+                sender.withPositions(memberId.toString(), new CommandOutcome(0, List.of("MemberAdmitted"))), null);
     }
 
     @PostMapping("/api/v1/members/{memberId}/transfer")

@@ -64,7 +64,8 @@ class SessionCommandController {
             throw new SessionAlreadyExists(command.sessionId());
         }
         return CommandResponse.created("/api/v1/sessions/" + command.sessionId(), command.sessionId(),
-                new CommandOutcome(0, List.of("SessionScheduled")), null);
+                sender.withPositions(command.sessionId().toString(), new CommandOutcome(0, List.of("SessionScheduled"))),
+                null);
     }
 
     @PostMapping("/{sessionId}/reschedule")

@@ -43,7 +43,8 @@ class UnitController {
             throw new UnitRules.UnitAlreadyExists(unitId);
         }
         return CommandResponse.created("/api/v1/units/" + unitId, unitId,
-                new CommandOutcome(0, java.util.List.of("UnitRegistered")), null);
+                sender.withPositions(unitId.toString(), new CommandOutcome(0, java.util.List.of("UnitRegistered"))),
+                null);
     }
 
     @PostMapping("/api/v1/units/{unitId}/rename")

@@ -74,7 +74,9 @@ final class Http {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? null : json.readTree(raw);
+            boolean isJson = response.headers().firstValue("Content-Type").map(type -> type.contains("json"))
+                    .orElse(false);
+            JsonNode body = raw == null || raw.isBlank() || !isJson ? null : json.readTree(raw);
             return new Answer(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("ETag").orElse(null),

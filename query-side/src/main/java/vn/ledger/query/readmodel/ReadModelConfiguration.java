@@ -1,5 +1,6 @@
 package vn.ledger.query.readmodel;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -45,6 +46,12 @@ public class ReadModelConfiguration {
                 .table("flyway_schema_history")
                 .locations("classpath:db/read-model")
                 .load();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

@@ -1,16 +1,26 @@
 package vn.ledger.query.stats;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ledger.query.stats.StatsQueries.AsOf;
 import vn.ledger.query.web.InvalidParameter;
 
-/** {@code GET /api/v1/stats/units} and {@code GET /api/v1/stats/quarters} of {@code api.md}. */
+/**
+ * The statistics of {@code api.md}. Each accepts {@code asOf=<instant>} or {@code position=<n>} and then answers as
+ * the views stood at that point of the log (waiting briefly for the view to get there, so a client that passes the
+ * position its command returned reads its own write); each answer says the position it reflects.
+ */
 @RestController
-@RequestMapping(path = "/api/v1/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class StatsController {
 
     /** Wider ranges are not a committee's question; they would only make the answer large. */
@@ -22,21 +32,30 @@ class StatsController {
     /** Per quarter for the whole committee. */
     record QuarterStatsAnswer(String from, String to, Long position, List<QuarterStatsView> quarters) {}
 
+    /** Per performance piece for one quarter. */
+    record PerformanceStatsAnswer(String quarter, Long position, List<PerformanceStatsView> pieces) {}
+
+    /** A member's year. */
+    record ParticipationAnswer(Long position, ParticipationView participation) {}
+
     private final StatsQueries queries;
 
     StatsController(StatsQueries queries) {
         this.queries = queries;
     }
 
-    @GetMapping("/units")
-    UnitStatsAnswer units(@RequestParam String quarter) {
+    @GetMapping("/api/v1/stats/units")
+    UnitStatsAnswer units(@RequestParam String quarter, @RequestParam(required = false) String asOf,
+                          @RequestParam(required = false) String position) {
         Quarter q = quarter("quarter", quarter);
-        var answer = queries.units(q);
+        var answer = queries.units(q, asOf(asOf, position));
         return new UnitStatsAnswer(q.toString(), answer.position(), answer.result());
     }
 
-    @GetMapping("/quarters")
-    QuarterStatsAnswer quarters(@RequestParam String from, @RequestParam String to) {
+    @GetMapping("/api/v1/stats/quarters")
+    QuarterStatsAnswer quarters(@RequestParam String from, @RequestParam String to,
+                                @RequestParam(required = false) String asOf,
+                                @RequestParam(required = false) String position) {
         Quarter first = quarter("from", from);
         Quarter last = quarter("to", to);
         if (first.compareTo(last) > 0) {
@@ -45,8 +64,58 @@ class StatsController {
         if (first.distanceTo(last) >= MAX_QUARTERS) {
             throw new InvalidParameter("range-too-large", "to", "At most " + MAX_QUARTERS + " quarters at once.");
         }
-        var answer = queries.quarters(first, last);
+        var answer = queries.quarters(first, last, asOf(asOf, position));
         return new QuarterStatsAnswer(first.toString(), last.toString(), answer.position(), answer.result());
+    }
+
+    @GetMapping("/api/v1/stats/performances")
+    PerformanceStatsAnswer performances(@RequestParam String quarter, @RequestParam(required = false) String asOf,
+                                        @RequestParam(required = false) String position) {
+        Quarter q = quarter("quarter", quarter);
+        var answer = queries.performances(q, asOf(asOf, position));
+        return new PerformanceStatsAnswer(q.toString(), answer.position(), answer.result());
+    }
+
+    @GetMapping("/api/v1/members/{memberId}/participation")
+    ParticipationAnswer participation(@PathVariable UUID memberId, @RequestParam int year,
+                                      @RequestParam(required = false) String asOf,
+                                      @RequestParam(required = false) String position) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidParameter("invalid-year", "year", "A year between 2000 and 2100.");
+        }
+        var answer = queries.participation(memberId, year, asOf(asOf, position));
+        return new ParticipationAnswer(answer.position(), answer.result());
+    }
+
+    private static AsOf asOf(String asOf, String position) {
+        if (asOf != null && position != null) {
+            throw new InvalidParameter("conflicting-parameters", "asOf", "Give asOf or position, not both.");
+        }
+        if (position != null) {
+            try {
+                long n = Long.parseLong(position.strip());
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return new AsOf(n, null);
+            } catch (NumberFormatException e) {
+                throw new InvalidParameter("invalid-position", "position",
+                        "'" + position + "' is not a position in the log (a whole number from 0).");
+            }
+        }
+        if (asOf != null) {
+            try {
+                return new AsOf(null, OffsetDateTime.parse(asOf.strip()).toInstant());
+            } catch (DateTimeParseException e) {
+                try {
+                    return new AsOf(null, Instant.parse(asOf.strip()));
+                } catch (DateTimeParseException notAnInstant) {
+                    throw new InvalidParameter("invalid-as-of", "asOf",
+                            "'" + asOf + "' is not an instant; write it like 2022-10-01T08:00:00+07:00.");
+                }
+            }
+        }
+        return AsOf.LIVE;
     }
 
     private static Quarter quarter(String parameter, String text) {

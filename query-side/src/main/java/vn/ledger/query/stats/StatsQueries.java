@@ -1,30 +1,31 @@
 package vn.ledger.query.stats;
 
-import java.text.Collator;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import java.util.function.BiFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ledger.events.GuestCategory;
+import vn.ledger.query.projection.ProjectionRegistry;
+import vn.ledger.query.projection.ProjectionStatus;
+import vn.ledger.query.web.ViewBehind;
 
 /**
- * Reads the statistics from the {@code stats-v1} tables. Each answer is read in one repeatable-read snapshot
- * together with the processor's position, so the numbers and the position they reflect always match.
+ * Reads the statistics from the active generation of the {@code stats-v1} tables, live or as they stood at an
+ * earlier position. Each answer is read in one repeatable-read snapshot together with the generation and the
+ * processor's position, so the numbers and the position they reflect always match, also during a rebuild.
  */
 @Component
 class StatsQueries {
@@ -32,202 +33,265 @@ class StatsQueries {
     /** Guest categories of {@code api.md}, in its order; guests are counted by category, never by name. */
     static final List<String> GUEST_CATEGORIES = Arrays.stream(GuestCategory.values()).map(Enum::name).toList();
 
+    /** How long a reader waits for the view to reach the position it asked for. */
+    static final Duration READ_YOUR_WRITES_TIMEOUT = Duration.ofSeconds(10);
+
+    /** What a reader asks for: the live view, a position, or an instant. */
+    record AsOf(Long position, Instant instant) {
+        static final AsOf LIVE = new AsOf(null, null);
+    }
+
     /** A result and the event-log position it reflects ({@code null} before the first event). */
     record AtPosition<T>(Long position, T result) {}
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final NamedParameterJdbcTemplate named;
+    private final ProjectionRegistry registry;
+    private final ProjectionStatus status;
     private final TransactionTemplate snapshot;
 
-    StatsQueries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Serializer serializer) {
+    StatsQueries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ProjectionRegistry registry,
+                 ProjectionStatus status) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.registry = registry;
+        this.status = status;
         this.snapshot = new TransactionTemplate(transactionManager);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
     }
 
-    AtPosition<List<UnitStatsView>> units(Quarter quarter) {
-        return inSnapshot(() -> unitsIn(quarter.toString()));
+    AtPosition<List<UnitStatsView>> units(Quarter quarter, AsOf asOf) {
+        return read(asOf, (tables, n) -> unitsIn(tables, n, quarter.toString()));
     }
 
-    AtPosition<List<QuarterStatsView>> quarters(Quarter from, Quarter to) {
-        return inSnapshot(() -> quartersBetween(from, to));
+    AtPosition<List<QuarterStatsView>> quarters(Quarter from, Quarter to, AsOf asOf) {
+        return read(asOf, (tables, n) -> quartersBetween(tables, n, from, to));
     }
 
-    private <T> AtPosition<T> inSnapshot(Supplier<T> query) {
-        return snapshot.execute(status -> {
-            T result = query.get();
-            return new AtPosition<>(position(), result);
+    AtPosition<List<PerformanceStatsView>> performances(Quarter quarter, AsOf asOf) {
+        return read(asOf, (tables, n) -> performancesIn(tables, n, quarter.toString()));
+    }
+
+    AtPosition<ParticipationView> participation(UUID memberId, int year, AsOf asOf) {
+        return read(asOf, (tables, n) -> participationOf(tables, n, memberId, year));
+    }
+
+    /**
+     * Reads at the asked position: waits (up to {@link #READ_YOUR_WRITES_TIMEOUT}) until the view has reached it, so
+     * a client passing the position its command returned reads its own write.
+     */
+    private <T> AtPosition<T> read(AsOf asOf, BiFunction<String, Long, T> query) {
+        Long wanted = asOf.position() != null ? asOf.position()
+                : asOf.instant() != null ? positionAt(asOf.instant()) : null;
+        if (wanted != null) {
+            awaitPosition(wanted);
+        }
+        return snapshot.execute(tx -> {
+            String tables = registry.committedSchema(StatsProjection.NAME);
+            Long current = status.position(StatsProjection.NAME);
+            Long n = wanted != null ? wanted : current;
+            T result = query.apply(tables, n == null ? -1 : n);
+            return new AtPosition<>(n, result);
         });
     }
 
-    /** The lowest position any segment of the processor has reached: everything up to it is in the view. */
-    private Long position() {
-        List<TrackingToken> tokens = jdbc.query("""
-                SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ? AND token IS NOT NULL
-                """, (rs, row) -> serializer.deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
-                StatsProjection.NAME);
-        return tokens.stream()
-                .map(TrackingToken::position)
-                .filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong)
-                .min(Long::compare)
-                .orElse(null);
+    private void awaitPosition(long wanted) {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES_TIMEOUT.toNanos();
+        while (true) {
+            Long reached = status.position(StatsProjection.NAME);
+            if (reached != null && reached >= wanted) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ViewBehind(StatsProjection.NAME, wanted, reached);
+            }
+            status.awaitProgress(Duration.ofMillis(20));
+        }
     }
 
-    private List<UnitStatsView> unitsIn(String quarter) {
-        Map<UUID, UnitTotals> byUnit = new HashMap<>();
-        jdbc.query("""
-                SELECT su.unit_id, count(*) AS planned,
-                       count(*) FILTER (WHERE s.held AND NOT s.cancelled) AS held,
-                       count(*) FILTER (WHERE s.cancelled) AS cancelled
-                FROM read_model.stats_session_v1 s
-                JOIN read_model.stats_session_unit_v1 su USING (session_id)
-                WHERE s.quarter = ?
+    /** The last position recorded at or before {@code instant}; -1 before the first event. */
+    private long positionAt(Instant instant) {
+        Long position = jdbc.queryForObject("""
+                SELECT max(global_index) FROM event_store.domain_event_entry WHERE time_stamp::timestamptz <= ?
+                """, Long.class, Timestamp.from(instant));
+        return position == null ? -1 : position;
+    }
+
+    /** The rows of {@code alias} as they stood at position :n. */
+    private static String at(String alias) {
+        return "(" + alias + ".valid_from <= :n AND (" + alias + ".valid_to IS NULL OR " + alias + ".valid_to > :n))";
+    }
+
+    private List<UnitStatsView> unitsIn(String t, long n, String quarter) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("n", n).addValue("q", quarter);
+        Map<UUID, long[]> byUnit = new LinkedHashMap<>();
+        // [planned, held, cancelled, expected, present, showings, audience]
+        named.query("""
+                SELECT su.unit_id, count(*), count(*) FILTER (WHERE s.held AND NOT s.cancelled),
+                       count(*) FILTER (WHERE s.cancelled)
+                FROM %1$s.session s JOIN %1$s.session_unit su ON su.session_id = s.session_id AND %3$s
+                WHERE s.quarter = :q AND %2$s
                 GROUP BY su.unit_id
-                """, rs -> {
-                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
-                    unit.planned = rs.getLong(2);
-                    unit.held = rs.getLong(3);
-                    unit.cancelled = rs.getLong(4);
-                }, quarter);
-        jdbc.query("""
-                SELECT su.unit_id, count(*) AS expected, count(*) FILTER (WHERE a.status = 'PRESENT') AS present
-                FROM read_model.stats_attendance_v1 a
-                JOIN read_model.stats_session_v1 s USING (session_id)
-                JOIN read_model.stats_session_unit_v1 su USING (session_id)
-                WHERE s.quarter = ? AND NOT s.cancelled
-                GROUP BY su.unit_id
-                """, rs -> {
-                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
-                    unit.expected = rs.getLong(2);
-                    unit.present = rs.getLong(3);
-                }, quarter);
-        jdbc.query("""
+                """.formatted(t, at("s"), at("su")), params, rs -> {
+                    long[] row = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), id -> new long[7]);
+                    row[0] = rs.getLong(2);
+                    row[1] = rs.getLong(3);
+                    row[2] = rs.getLong(4);
+                });
+        // members expected: in one of the session's units on its date, admitted by then, not exempt that day
+        named.query("""
+                SELECT x.unit_id, count(*), count(*) FILTER (WHERE a.status = 'PRESENT')
+                FROM (%s) x
+                LEFT JOIN %s.attendance a ON a.session_id = x.session_id AND a.member_id = x.member_id AND %s
+                GROUP BY x.unit_id
+                """.formatted(expectedMembers(t, "s.quarter = :q"), t, at("a")), params, rs -> {
+                    long[] row = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), id -> new long[7]);
+                    row[3] = rs.getLong(2);
+                    row[4] = rs.getLong(3);
+                });
+        named.query("""
+                SELECT p.performer_unit_id, count(*), sum(p.audience)
+                FROM %s.performance p WHERE p.quarter = :q AND %s
+                GROUP BY p.performer_unit_id
+                """.formatted(t, at("p")), params, rs -> {
+                    long[] row = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), id -> new long[7]);
+                    row[5] = rs.getLong(2);
+                    row[6] = rs.getLong(3);
+                });
+        Map<UUID, Map<String, Long>> guests = new LinkedHashMap<>();
+        named.query("""
                 SELECT su.unit_id, g.category, sum(g.attendances)
-                FROM read_model.stats_guest_v1 g
-                JOIN read_model.stats_session_v1 s USING (session_id)
-                JOIN read_model.stats_session_unit_v1 su USING (session_id)
-                WHERE s.quarter = ? AND NOT s.cancelled
+                FROM %1$s.guest g
+                JOIN %1$s.session s ON s.session_id = g.session_id AND %2$s
+                JOIN %1$s.session_unit su ON su.session_id = s.session_id AND %3$s
+                WHERE s.quarter = :q AND NOT s.cancelled AND %4$s
                 GROUP BY su.unit_id, g.category
-                """, rs -> {
-                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
-                    unit.guests.put(rs.getString(2), rs.getLong(3));
-                }, quarter);
-        jdbc.query("""
-                SELECT performer_unit_id, count(*), sum(audience)
-                FROM read_model.stats_performance_v1
-                WHERE quarter = ?
-                GROUP BY performer_unit_id
-                """, rs -> {
-                    UnitTotals unit = byUnit.computeIfAbsent(rs.getObject(1, UUID.class), UnitTotals::new);
-                    unit.showings = rs.getLong(2);
-                    unit.audience = rs.getLong(3);
-                }, quarter);
-        // the roster as it stands now: a renamed unit shows its new name beside the statistics it made under the old
-        jdbc.query("""
-                SELECT unit_id, name, parent_unit_id, merged_into_unit_id
-                FROM read_model.stats_unit_v1
-                WHERE unit_id IN (
-                    SELECT su.unit_id
-                    FROM read_model.stats_session_unit_v1 su
-                    JOIN read_model.stats_session_v1 s USING (session_id)
-                    WHERE s.quarter = ?
-                    UNION
-                    SELECT performer_unit_id FROM read_model.stats_performance_v1 WHERE quarter = ?)
-                """, rs -> {
-                    UnitTotals unit = byUnit.get(rs.getObject(1, UUID.class));
-                    unit.name = rs.getString(2);
-                    unit.parentUnitId = rs.getObject(3, UUID.class);
-                    unit.mergedIntoUnitId = rs.getObject(4, UUID.class);
-                }, quarter, quarter);
-        return byUnit.values().stream()
-                .map(UnitTotals::view)
-                .sorted(Comparator.comparing(UnitStatsView::unitName, Comparator.nullsLast(unitNames()))
-                        .thenComparing(view -> view.unitId().toString()))
-                .toList();
+                """.formatted(t, at("s"), at("su"), at("g")), params, rs -> {
+                    UUID unitId = rs.getObject(1, UUID.class);
+                    byUnit.computeIfAbsent(unitId, id -> new long[7]);
+                    guests.computeIfAbsent(unitId, id -> noGuests()).put(rs.getString(2), rs.getLong(3));
+                });
+        record Unit(String name, UUID parentUnitId, UUID mergedIntoUnitId) {}
+        Map<UUID, Unit> units = new LinkedHashMap<>();
+        named.query("SELECT u.unit_id, u.name, u.parent_unit_id, u.merged_into_unit_id FROM %s.unit u WHERE %s"
+                .formatted(t, at("u")), params, rs -> {
+                    units.put(rs.getObject(1, UUID.class), new Unit(rs.getString(2), rs.getObject(3, UUID.class),
+                            rs.getObject(4, UUID.class)));
+                });
+        List<UnitStatsView> views = new ArrayList<>();
+        byUnit.forEach((unitId, row) -> {
+            Unit unit = units.getOrDefault(unitId, new Unit(null, null, null));
+            views.add(new UnitStatsView(unitId, unit.name(), unit.parentUnitId(), unit.mergedIntoUnitId(),
+                    row[0], row[1], row[2], row[3], row[4], row[3] == 0 ? null : (double) row[4] / row[3],
+                    guests.getOrDefault(unitId, noGuests()), row[5], row[6]));
+        });
+        views.sort(UnitStatsView.BY_NAME);
+        return views;
     }
 
-    /** Vietnamese order, so that "Chi bộ Đông" comes after "Chi bộ Dương" rather than after every plain letter. */
-    private static Comparator<Object> unitNames() {
-        return Collator.getInstance(Locale.forLanguageTag("vi"));
+    /** (unit_id, session_id, member_id) of every member expected at a held session matching {@code where}. */
+    private static String expectedMembers(String t, String where) {
+        return """
+                SELECT su.unit_id, s.session_id, s.scheduled_on, ms.member_id
+                FROM %1$s.session s
+                JOIN %1$s.session_unit su ON su.session_id = s.session_id AND %2$s
+                JOIN %1$s.membership ms ON ms.unit_id = su.unit_id AND ms.from_date <= s.scheduled_on
+                     AND (ms.to_date IS NULL OR s.scheduled_on < ms.to_date) AND %3$s
+                JOIN %1$s.member m ON m.member_id = ms.member_id AND m.admitted_on <= s.scheduled_on AND %4$s
+                WHERE %5$s AND s.held AND NOT s.cancelled AND %6$s
+                  AND NOT EXISTS (SELECT 1 FROM %1$s.exemption e WHERE e.member_id = ms.member_id
+                                  AND e.from_date <= s.scheduled_on AND s.scheduled_on <= e.to_date AND %7$s)
+                """.formatted(t, at("su"), at("ms"), at("m"), where, at("s"), at("e"));
     }
 
-    private List<QuarterStatsView> quartersBetween(Quarter from, Quarter to) {
+    private List<QuarterStatsView> quartersBetween(String t, long n, Quarter from, Quarter to) {
         Map<String, long[]> byQuarter = new LinkedHashMap<>();
         // [held, memberAttendances, guestAttendances, showings, audience]
         for (Quarter quarter : from.through(to)) {
             byQuarter.put(quarter.toString(), new long[5]);
         }
-        String first = from.toString();
-        String last = to.toString();
-        jdbc.query("""
-                SELECT quarter, count(*) FROM read_model.stats_session_v1
-                WHERE quarter BETWEEN ? AND ? AND held AND NOT cancelled
-                GROUP BY quarter
-                """, rs -> {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("n", n)
+                .addValue("from", from.toString()).addValue("to", to.toString());
+        named.query("""
+                SELECT s.quarter, count(*) FROM %s.session s
+                WHERE s.quarter BETWEEN :from AND :to AND s.held AND NOT s.cancelled AND %s
+                GROUP BY s.quarter
+                """.formatted(t, at("s")), params, rs -> {
                     byQuarter.get(rs.getString(1))[0] = rs.getLong(2);
-                }, first, last);
-        jdbc.query("""
-                SELECT s.quarter, count(*)
-                FROM read_model.stats_attendance_v1 a
-                JOIN read_model.stats_session_v1 s USING (session_id)
-                WHERE s.quarter BETWEEN ? AND ? AND a.status = 'PRESENT' AND NOT s.cancelled
+                });
+        named.query("""
+                SELECT s.quarter, count(*) FROM %1$s.attendance a
+                JOIN %1$s.session s ON s.session_id = a.session_id AND %2$s
+                WHERE s.quarter BETWEEN :from AND :to AND a.status = 'PRESENT' AND NOT s.cancelled AND %3$s
                 GROUP BY s.quarter
-                """, rs -> {
+                """.formatted(t, at("s"), at("a")), params, rs -> {
                     byQuarter.get(rs.getString(1))[1] = rs.getLong(2);
-                }, first, last);
-        jdbc.query("""
-                SELECT s.quarter, sum(g.attendances)
-                FROM read_model.stats_guest_v1 g
-                JOIN read_model.stats_session_v1 s USING (session_id)
-                WHERE s.quarter BETWEEN ? AND ? AND NOT s.cancelled
+                });
+        named.query("""
+                SELECT s.quarter, sum(g.attendances) FROM %1$s.guest g
+                JOIN %1$s.session s ON s.session_id = g.session_id AND %2$s
+                WHERE s.quarter BETWEEN :from AND :to AND NOT s.cancelled AND %3$s
                 GROUP BY s.quarter
-                """, rs -> {
+                """.formatted(t, at("s"), at("g")), params, rs -> {
                     byQuarter.get(rs.getString(1))[2] = rs.getLong(2);
-                }, first, last);
-        jdbc.query("""
-                SELECT quarter, count(*), sum(audience) FROM read_model.stats_performance_v1
-                WHERE quarter BETWEEN ? AND ?
-                GROUP BY quarter
-                """, rs -> {
+                });
+        named.query("""
+                SELECT p.quarter, count(*), sum(p.audience) FROM %s.performance p
+                WHERE p.quarter BETWEEN :from AND :to AND %s
+                GROUP BY p.quarter
+                """.formatted(t, at("p")), params, rs -> {
                     long[] row = byQuarter.get(rs.getString(1));
                     row[3] = rs.getLong(2);
                     row[4] = rs.getLong(3);
-                }, first, last);
+                });
         List<QuarterStatsView> views = new ArrayList<>();
         byQuarter.forEach((quarter, row) -> views.add(
                 new QuarterStatsView(quarter, row[0], row[1], row[2], row[3], row[4], row[1] + row[2] + row[4])));
         return views;
     }
 
-    /** One unit's numbers while its rows are read; every guest category is there, zero until counted. */
-    private static final class UnitTotals {
+    private List<PerformanceStatsView> performancesIn(String t, long n, String quarter) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("n", n).addValue("q", quarter);
+        Map<List<Object>, List<PerformanceStatsView.Showing>> pieces = new LinkedHashMap<>();
+        named.query("""
+                SELECT p.title, p.genre, p.performer_unit_id, p.performance_id, p.venue, p.performed_on, p.audience
+                FROM %s.performance p WHERE p.quarter = :q AND %s
+                ORDER BY p.title, p.genre, p.performer_unit_id, p.performed_on, p.venue
+                """.formatted(t, at("p")), params, rs -> {
+                    List<Object> piece = List.of(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class));
+                    pieces.computeIfAbsent(piece, k -> new ArrayList<>()).add(new PerformanceStatsView.Showing(
+                            rs.getObject(4, UUID.class), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getInt(7)));
+                });
+        List<PerformanceStatsView> views = new ArrayList<>();
+        pieces.forEach((piece, showings) -> views.add(new PerformanceStatsView((String) piece.get(0),
+                (String) piece.get(1), (UUID) piece.get(2), showings.size(),
+                showings.stream().mapToLong(PerformanceStatsView.Showing::audience).sum(), showings)));
+        return views;
+    }
 
-        final UUID unitId;
-        String name;
-        UUID parentUnitId;
-        UUID mergedIntoUnitId;
-        long planned;
-        long held;
-        long cancelled;
-        long expected;
-        long present;
-        final Map<String, Long> guests = new LinkedHashMap<>();
-        long showings;
-        long audience;
+    private ParticipationView participationOf(String t, long n, UUID memberId, int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("n", n).addValue("member", memberId)
+                .addValue("first", java.sql.Date.valueOf(year + "-01-01"))
+                .addValue("last", java.sql.Date.valueOf(year + "-12-31"));
+        List<ParticipationView.Session> sessions = named.query("""
+                SELECT DISTINCT ON (x.session_id) x.session_id, x.scheduled_on, x.unit_id, a.status, a.mode
+                FROM (%s) x
+                LEFT JOIN %s.attendance a ON a.session_id = x.session_id AND a.member_id = x.member_id AND %s
+                WHERE x.member_id = :member
+                ORDER BY x.session_id, x.scheduled_on
+                """.formatted(expectedMembers(t, "s.scheduled_on BETWEEN :first AND :last"), t, at("a")), params,
+                (rs, row) -> new ParticipationView.Session(rs.getObject(1, UUID.class),
+                        rs.getDate(2).toLocalDate(), rs.getObject(3, UUID.class),
+                        rs.getString(4) == null ? "NOT_RECORDED" : rs.getString(4), rs.getString(5)));
+        List<ParticipationView.Session> ordered = new ArrayList<>(sessions);
+        ordered.sort(java.util.Comparator.comparing(ParticipationView.Session::scheduledOn));
+        return ParticipationView.of(memberId, year, ordered);
+    }
 
-        UnitTotals(UUID unitId) {
-            this.unitId = unitId;
-            GUEST_CATEGORIES.forEach(category -> guests.put(category, 0L));
-        }
-
-        UnitStatsView view() {
-            return new UnitStatsView(unitId, name, parentUnitId, mergedIntoUnitId, planned, held, cancelled,
-                    expected, present, expected == 0 ? null : (double) present / expected, guests, showings,
-                    audience);
-        }
+    private static Map<String, Long> noGuests() {
+        Map<String, Long> guests = new LinkedHashMap<>();
+        GUEST_CATEGORIES.forEach(category -> guests.put(category, 0L));
+        return guests;
     }
 }

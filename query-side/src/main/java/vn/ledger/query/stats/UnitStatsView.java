@@ -1,5 +1,8 @@
 package vn.ledger.query.stats;
 
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,4 +29,10 @@ record UnitStatsView(
         Double attendanceRate,
         Map<String, Long> guests,
         long performanceShowings,
-        long performanceAudience) {}
+        long performanceAudience) {
+
+    /** By name in Vietnamese alphabetical order, units the roster does not name last, then by id. */
+    static final Comparator<UnitStatsView> BY_NAME = Comparator
+            .comparing(UnitStatsView::unitName, Comparator.nullsLast(Collator.getInstance(new Locale("vi", "VN"))))
+            .thenComparing(UnitStatsView::unitId);
+}

@@ -45,6 +45,20 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
+    @ExceptionHandler(QueryRejection.class)
+    ResponseEntity<ProblemDetail> rejection(QueryRejection e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return new ResponseEntity<>(problem(status, e.code(), e.getMessage()), problemHeaders(), status);
+    }
+
+    @ExceptionHandler(ViewBehind.class)
+    ResponseEntity<ProblemDetail> viewBehind(ViewBehind e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", e.getMessage());
+        HttpHeaders headers = problemHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return new ResponseEntity<>(problem, headers, HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("A query failed unexpectedly", e);

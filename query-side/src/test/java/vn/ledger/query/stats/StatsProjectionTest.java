@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import vn.ledger.events.ExemptionGranted;
+import vn.ledger.events.MemberAdmitted;
+import vn.ledger.events.MemberStatus;
+import vn.ledger.query.projection.ProjectionRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -61,10 +66,11 @@ import vn.ledger.events.UnitRenamed;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StatsProjectionTest {
 
-    private static final UUID CELL = UUID.fromString("0a170000-0000-4000-8000-000000000001");
-    private static final UUID OTHER_CELL = UUID.fromString("0a170000-0000-4000-8000-000000000002");
-    private static final List<String> STATS_TABLES = List.of("stats_unit_v1", "stats_session_v1",
-            "stats_session_unit_v1", "stats_attendance_v1", "stats_guest_v1", "stats_performance_v1");
+    /** Each test its own cells, so that one test's members are never expected at another test's sessions. */
+    private final UUID CELL = UUID.randomUUID();
+    private final UUID OTHER_CELL = UUID.randomUUID();
+    private static final List<String> STATS_TABLES = List.of("unit", "session", "session_unit", "attendance",
+            "guest", "performance", "member", "membership", "exemption");
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -89,6 +95,15 @@ class StatsProjectionTest {
 
     /** The next sequence number of each aggregate's stream, as the command side would have it. */
     private final Map<Stream, Long> sequences = new HashMap<>();
+    private final Map<UUID, UUID> sessionUnits = new HashMap<>();
+    private final Map<UUID, LocalDate> sessionDates = new HashMap<>();
+    private final java.util.Set<UUID> admitted = new java.util.HashSet<>();
+
+    @Autowired
+    ProjectionRegistry registry;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void projectsSessionsAttendanceAndPerformancesIntoQuarterAndUnitStatistics() throws Exception {
@@ -127,15 +142,13 @@ class StatsProjectionTest {
 
         JsonNode units = get("/api/v1/stats/units?quarter=2022-Q3").path("units");
         assertThat(units).hasSize(2);
-        JsonNode cell = units.get(0);
-        assertThat(cell.path("unitId").asString()).isEqualTo(CELL.toString());
+        JsonNode cell = unitIn(units, CELL);
         assertThat(cell.path("sessionsPlanned").asLong()).isEqualTo(1);
         assertThat(cell.path("membersExpected").asLong()).isEqualTo(4);
         assertThat(cell.path("membersPresent").asLong()).isEqualTo(2);
         assertThat(cell.path("attendanceRate").asDouble()).isEqualTo(0.5);
         assertThat(cell.path("performanceAudience").asLong()).isEqualTo(5300);
-        JsonNode other = units.get(1);
-        assertThat(other.path("unitId").asString()).isEqualTo(OTHER_CELL.toString());
+        JsonNode other = unitIn(units, OTHER_CELL);
         assertThat(other.path("performanceShowings").asLong()).isZero();
 
         // the view's progress is kept in PostgreSQL beside the view, not in memory
@@ -348,8 +361,7 @@ class StatsProjectionTest {
         assertThat(quarter.path("performanceShowings").asLong()).isEqualTo(2);
         assertThat(quarter.path("performanceAudience").asLong()).isEqualTo(5350);
         assertThat(quarter.path("totalAttendances").asLong()).isEqualTo(5350);
-        JsonNode cell = get("/api/v1/stats/units?quarter=2015-Q3").path("units").get(0);
-        assertThat(cell.path("unitId").asString()).isEqualTo(CELL.toString());
+        JsonNode cell = unitIn(get("/api/v1/stats/units?quarter=2015-Q3").path("units"), CELL);
         assertThat(cell.path("performanceAudience").asLong()).isEqualTo(5350);
     }
 
@@ -374,10 +386,11 @@ class StatsProjectionTest {
         awaitProjection();
         Map<String, List<String>> incremental = rows();
         // rows no event made: the reset must clear them from every table of the projection, the new ones included
-        jdbc.update("INSERT INTO read_model.stats_unit_v1 (unit_id, name) VALUES (?, 'no event names it')",
+        String tables = registry.committedSchema(StatsProjection.NAME);
+        jdbc.update("INSERT INTO " + tables + ".unit (unit_id, name, valid_from) VALUES (?, 'no event names it', 0)",
                 UUID.randomUUID());
-        jdbc.update("INSERT INTO read_model.stats_guest_v1 (session_id, category, attendances) VALUES (?, 'OTHER', 9)",
-                UUID.randomUUID());
+        jdbc.update("INSERT INTO " + tables + ".guest (session_id, category, attendances, valid_from)"
+                + " VALUES (?, 'OTHER', 9, 0)", UUID.randomUUID());
 
         // Axon's own replay: reset the tokens (the reset handler clears the tables) and process the log again;
         // the tokens are ReplayTokens until it has caught up, stored and read back through the token store
@@ -392,10 +405,188 @@ class StatsProjectionTest {
         assertThat(rows()).isEqualTo(incremental);
     }
 
-    /** Publishes the events as the command side stores them: each in its aggregate's stream, in order. */
+    @Test
+    void asOfAPositionTheStatisticsAnswerAsTheViewsStoodThen() throws Exception {
+        UUID session = UUID.randomUUID();
+        PerformanceLogged first = showing(session, "Thành phố Cao Lãnh", LocalDate.parse("2013-08-20"), 1200);
+        publish(scheduled(session, CELL, "2013-08-15T01:00:00Z"), first,
+                new AttendanceRecorded(session, List.of(present(UUID.randomUUID()), absent(UUID.randomUUID()))));
+        awaitProjection();
+        JsonNode before = get("/api/v1/stats/quarters?from=2013-Q3&to=2013-Q3");
+        long then = before.path("position").asLong();
+        JsonNode unitsThen = get("/api/v1/stats/units?quarter=2013-Q3").path("units");
+
+        publish(new PerformanceCorrected(session, first.performanceId(), 1300, 1200, "Đếm lại"),
+                showing(session, "Huyện Tháp Mười", LocalDate.parse("2013-09-01"), 4000),
+                new AttendanceCorrected(session, List.of(present(UUID.randomUUID())), java.util.Arrays.asList(
+                        (AttendanceEntry) null), "Bổ sung"));
+        awaitProjection();
+
+        assertThat(get("/api/v1/stats/quarters?from=2013-Q3&to=2013-Q3").path("quarters").path(0)
+                .path("performanceAudience").asLong()).isEqualTo(5300);
+        JsonNode asOf = get("/api/v1/stats/quarters?from=2013-Q3&to=2013-Q3&position=" + then);
+        assertThat(asOf).isEqualTo(before);
+        assertThat(asOf.path("quarters").path(0).path("performanceAudience").asLong()).isEqualTo(1200);
+        assertThat(get("/api/v1/stats/units?quarter=2013-Q3&position=" + then).path("units")).isEqualTo(unitsThen);
+        assertThat(get("/api/v1/stats/performances?quarter=2013-Q3&position=" + then).path("pieces").path(0)
+                .path("audience").asLong()).isEqualTo(1200);
+    }
+
+    @Test
+    void aPositionTheViewHasNotReachedIsAnsweredOnceItHas() throws Exception {
+        UUID session = UUID.randomUUID();
+        publish(scheduled(session, CELL, "2012-02-15T01:00:00Z"),
+                showing(session, "Thành phố Sa Đéc", LocalDate.parse("2012-02-20"), 800));
+        long written = eventStore.createHeadToken().position().orElseThrow();
+
+        JsonNode answer = get("/api/v1/stats/quarters?from=2012-Q1&to=2012-Q1&position=" + written);
+
+        assertThat(answer.path("position").asLong()).isEqualTo(written);
+        assertThat(answer.path("quarters").path(0).path("performanceAudience").asLong()).isEqualTo(800);
+    }
+
+    @Test
+    void performancePiecesListTheirShowingsAndAudience() throws Exception {
+        UUID session = UUID.randomUUID();
+        publish(scheduled(session, CELL, "2011-08-15T01:00:00Z"),
+                showing(session, "Thành phố Cao Lãnh", LocalDate.parse("2011-07-15"), 1200),
+                showing(session, "Huyện Tháp Mười", LocalDate.parse("2011-07-29"), 950),
+                new PerformanceLogged(session, UUID.randomUUID(), "Dạ cổ hoài lang", "đờn ca tài tử", CELL,
+                        "Huyện Lai Vung", LocalDate.parse("2011-09-09"), 300));
+        awaitProjection();
+
+        JsonNode pieces = get("/api/v1/stats/performances?quarter=2011-Q3").path("pieces");
+
+        assertThat(pieces).hasSize(2);
+        JsonNode tour = pieces.get(1);
+        assertThat(tour.path("title").asString()).isEqualTo("Nghĩa gia đình, tình làng xóm");
+        assertThat(tour.path("showings").asLong()).isEqualTo(2);
+        assertThat(tour.path("audience").asLong()).isEqualTo(2150);
+        assertThat(tour.path("venues").findValuesAsString("venue")).containsExactly("Thành phố Cao Lãnh",
+                "Huyện Tháp Mười");
+    }
+
+    @Test
+    void aMembersParticipationCountsTheSessionsTheyWereExpectedAt() throws Exception {
+        UUID member = UUID.randomUUID();
+        UUID exempt = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        publish(scheduled(first, CELL, "2010-03-10T01:00:00Z"),
+                new AttendanceRecorded(first, List.of(present(member), present(exempt))),
+                new ExemptionGranted(exempt, LocalDate.parse("2010-06-01"), LocalDate.parse("2010-12-31"), "Ốm"),
+                scheduled(second, CELL, "2010-07-10T01:00:00Z"),
+                new AttendanceRecorded(second, List.of(new AttendanceEntry(member, AttendanceStatus.ABSENT_EXCUSED,
+                        null, "công tác"))),
+                scheduled(third, CELL, "2010-10-10T01:00:00Z"),
+                new AttendanceRecorded(third, List.of(present(UUID.randomUUID()))));
+        awaitProjection();
+
+        JsonNode year = get("/api/v1/members/" + member + "/participation?year=2010").path("participation");
+        assertThat(year.path("expected").asLong()).isEqualTo(3);
+        assertThat(year.path("attended").asLong()).isEqualTo(1);
+        assertThat(year.path("excused").asLong()).isEqualTo(1);
+        assertThat(year.path("unrecorded").asLong()).isEqualTo(1);
+        assertThat(year.path("sessions").findValuesAsString("status"))
+                .containsExactly("PRESENT", "ABSENT_EXCUSED", "NOT_RECORDED");
+        JsonNode exemptYear = get("/api/v1/members/" + exempt + "/participation?year=2010").path("participation");
+        assertThat(exemptYear.path("expected").asLong()).isEqualTo(1);
+        JsonNode units = get("/api/v1/stats/units?quarter=2010-Q4").path("units");
+        assertThat(unitIn(units, CELL).path("membersExpected").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aRebuildFillsANewGenerationWhileReadersSeeTheOldOrTheNewNumbersThenSwitches() throws Exception {
+        UUID session = UUID.randomUUID();
+        publish(scheduled(session, CELL, "2009-08-15T01:00:00Z"),
+                showing(session, "Thành phố Cao Lãnh", LocalDate.parse("2009-08-20"), 1200),
+                showing(session, "Huyện Tháp Mười", LocalDate.parse("2009-08-21"), 4100),
+                new AttendanceRecorded(session, List.of(present(UUID.randomUUID()), absent(UUID.randomUUID()))));
+        awaitProjection();
+        JsonNode before = get("/api/v1/stats/quarters?from=2009-Q3&to=2009-Q3").path("quarters");
+        JsonNode unitsBefore = get("/api/v1/stats/units?quarter=2009-Q3").path("units");
+        int generation = registry.activeGeneration(StatsProjection.NAME);
+
+        JsonNode started = post("/api/v1/admin/projections/stats-v1/rebuild", 202);
+        String status = "/api/v1/admin/projections/stats-v1/rebuilds/" + started.path("rebuildId").asString();
+        List<JsonNode> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            seen.add(get("/api/v1/stats/quarters?from=2009-Q3&to=2009-Q3").path("quarters"));
+            return get(status).path("state").asString().equals("DONE");
+        });
+
+        assertThat(seen).isNotEmpty().allSatisfy(quarters -> assertThat(quarters).isEqualTo(before));
+        assertThat(get(status).path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(get(status).path("eventsDone").asLong()).isPositive();
+        assertThat(registry.activeGeneration(StatsProjection.NAME)).isEqualTo(generation + 1);
+        assertThat(get("/api/v1/stats/quarters?from=2009-Q3&to=2009-Q3").path("quarters")).isEqualTo(before);
+        assertThat(get("/api/v1/stats/units?quarter=2009-Q3").path("units")).isEqualTo(unitsBefore);
+
+        // the live processor carries on in the new generation
+        UUID later = UUID.randomUUID();
+        publish(scheduled(later, CELL, "2009-09-15T01:00:00Z"),
+                showing(later, "Huyện Lai Vung", LocalDate.parse("2009-09-20"), 700));
+        awaitProjection();
+        assertThat(get("/api/v1/stats/quarters?from=2009-Q3&to=2009-Q3").path("quarters").path(0)
+                .path("performanceAudience").asLong()).isEqualTo(6000);
+        JsonNode listed = get("/api/v1/admin/projections");
+        assertThat(listed.findValuesAsString("name")).contains("stats-v1");
+    }
+
+    @Test
+    void anUnknownProjectionIs404AndASecondRebuildWhileOneRunsIs409() throws Exception {
+        assertThat(post("/api/v1/admin/projections/nothing-v9/rebuild", 404).path("code").asString())
+                .isEqualTo("projection-not-found");
+        // hold the row the switch-over updates, so the first rebuild cannot finish before the second request
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("SELECT * FROM read_model.projection_generation FOR UPDATE");
+            JsonNode started = post("/api/v1/admin/projections/stats-v1/rebuild", 202);
+            String status = "/api/v1/admin/projections/stats-v1/rebuilds/" + started.path("rebuildId").asString();
+
+            assertThat(post("/api/v1/admin/projections/stats-v1/rebuild", 409).path("code").asString())
+                    .isEqualTo("already-rebuilding");
+            assertThat(get("/api/v1/admin/projections").findValuesAsString("status")).contains("REBUILDING");
+
+            blocker.rollback();
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(status).path("state").asString().equals("DONE"));
+        }
+    }
+
+    private JsonNode post(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+
+    /**
+     * Publishes the events as the command side stores them: each in its aggregate's stream, in order. As the command
+     * side only records attendance of members on the roster, a member seen for the first time in an attendance is
+     * admitted just before it, to the session's first unit, on the session's date.
+     */
     private void publish(Object... events) {
-        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        List<Object> all = new ArrayList<>();
         for (Object event : events) {
+            if (event instanceof SessionScheduled e) {
+                sessionUnits.put(e.sessionId(), e.unitIds().get(0));
+                sessionDates.put(e.sessionId(), e.scheduledAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .toLocalDate());
+            }
+            List<AttendanceEntry> entries = event instanceof AttendanceRecorded e ? e.entries()
+                    : event instanceof AttendanceCorrected e ? e.entries() : List.of();
+            for (AttendanceEntry entry : entries) {
+                UUID session = sessionOf(event);
+                if (admitted.add(entry.memberId())) {
+                    all.add(new MemberAdmitted(entry.memberId(), "Đảng viên " + admitted.size(),
+                            sessionUnits.get(session), MemberStatus.OFFICIAL, sessionDates.get(session)));
+                }
+            }
+            all.add(event);
+        }
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (Object event : all) {
             Stream stream = streamOf(event);
             long sequence = sequences.merge(stream, 0L, (last, ignored) -> last + 1);
             messages.add(new GenericDomainEventMessage<>(stream.type(), stream.id().toString(), sequence, event));
@@ -419,6 +610,12 @@ class StatsProjectionTest {
     private record Stream(String type, UUID id) {}
 
     private static Stream streamOf(Object event) {
+        if (event instanceof MemberAdmitted e) {
+            return new Stream("Member", e.memberId());
+        }
+        if (event instanceof ExemptionGranted e) {
+            return new Stream("Member", e.memberId());
+        }
         UUID unit = unitOf(event);
         return unit != null ? new Stream("Unit", unit) : new Stream("Session", sessionOf(event));
     }
@@ -476,7 +673,7 @@ class StatsProjectionTest {
         return new AttendanceEntry(member, AttendanceStatus.ABSENT_UNEXCUSED, null, null);
     }
 
-    private static PerformanceLogged showing(UUID session, String venue, LocalDate on, int audience) {
+    private PerformanceLogged showing(UUID session, String venue, LocalDate on, int audience) {
         return new PerformanceLogged(session, UUID.randomUUID(), "Nghĩa gia đình, tình làng xóm", "cải lương", CELL,
                 venue, on, audience);
     }
@@ -506,12 +703,22 @@ class StatsProjectionTest {
         throw new AssertionError("no statistics of unit " + unit + " in " + units);
     }
 
+    private static JsonNode unitIn(JsonNode units, UUID unitId) {
+        for (JsonNode unit : units) {
+            if (unit.path("unitId").asString().equals(unitId.toString())) {
+                return unit;
+            }
+        }
+        throw new AssertionError("no statistics of unit " + unitId + " in " + units);
+    }
+
     /** Every row of the projection's tables, as text in a fixed order. */
     private Map<String, List<String>> rows() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
+        String tables = registry.committedSchema(StatsProjection.NAME);
         for (String table : STATS_TABLES) {
             rows.put(table, jdbc.queryForList(
-                    "SELECT t::text FROM read_model." + table + " t ORDER BY t::text", String.class));
+                    "SELECT t::text FROM " + tables + "." + table + " t ORDER BY t::text", String.class));
         }
         return rows;
     }

@@ -1,0 +1,22 @@
+package vn.ledger.query.web;
+
+/** A query or admin request that names something unknown (404) or conflicts with what is under way (409). */
+public class QueryRejection extends RuntimeException {
+
+    private final int status;
+    private final String code;
+
+    public QueryRejection(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}
