@@ -47,6 +47,7 @@ public class SecurityConfiguration {
                         .hasAnyRole("REVIEWER", "OFFICE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/sessions", "/api/v1/sessions/**")
                         .hasAnyRole("SECRETARY", "OFFICE")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoint").hasAnyRole("OFFICE", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasRole("OFFICE"));
         return http.build();

@@ -22,6 +22,18 @@ final class LedgerTestSupport {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestDatabases::user);
         registry.add("LEDGER_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        // the audit signing key of each test context, outside the working tree
+        registry.add("ledger.audit.key-dir", () -> KEYS.resolve(url.substring(url.lastIndexOf('/') + 1)).toString());
+    }
+
+    private static final java.nio.file.Path KEYS = createKeysDirectory();
+
+    private static java.nio.file.Path createKeysDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ledger-test-keys");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Http admin(int port) {
