@@ -157,7 +157,7 @@ public class Rebuilds implements DisposableBean {
                     continue; // the head is ahead but not visible yet (a transaction in flight)
                 }
                 transaction.executeWithoutResult(tx -> batch.forEach(message ->
-                        writer.apply(message.getPayload(), message.trackingToken().position().orElseThrow())));
+                        writer.apply(message, message.trackingToken().position().orElseThrow())));
                 last = batch.get(batch.size() - 1).trackingToken();
                 rebuild.progress(batch.size(), last.position().orElse(-1), status.headPosition(), clock.instant());
                 if (clock.instant().isAfter(nextLog)) {

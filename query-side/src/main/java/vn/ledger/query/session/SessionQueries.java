@@ -11,21 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ledger.events.GuestCategory;
+import vn.ledger.query.projection.ProjectionRegistry;
+import vn.ledger.query.projection.ProjectionStatus;
 
 /**
- * Reads the {@code sessions-v1} tables. Each answer is read in one repeatable-read snapshot, so a page and its
- * total, or a session and its rows, always belong together.
+ * Reads the active generation of the {@code sessions-v1} tables. Each answer is read in one repeatable-read,
+ * read-only snapshot together with the generation and the processor's position, so a page and its total, or a
+ * session and its rows, always belong together and come wholly from the old tables or wholly from the new ones
+ * while a rebuild switches them.
  */
 @Component
 class SessionQueries {
@@ -34,12 +34,15 @@ class SessionQueries {
     record Filter(UUID unitId, String quarter, SessionStatus status) {}
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final ProjectionRegistry registry;
+    private final ProjectionStatus status;
     private final TransactionTemplate snapshot;
 
-    SessionQueries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Serializer serializer) {
+    SessionQueries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ProjectionRegistry registry,
+                   ProjectionStatus status) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.registry = registry;
+        this.status = status;
         this.snapshot = new TransactionTemplate(transactionManager);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -47,36 +50,37 @@ class SessionQueries {
 
     /** Newest first; the counts of the whole page come from one statement, aggregated per session in SQL. */
     SessionPageView list(Filter filter, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> arguments = new ArrayList<>();
-        if (filter.unitId() != null) {
-            conditions.add("""
-                    EXISTS (SELECT 1 FROM read_model.session_unit_v1 su
-                            WHERE su.session_id = s.session_id AND su.unit_id = ?)""");
-            arguments.add(filter.unitId());
-        }
-        if (filter.quarter() != null) {
-            conditions.add("s.quarter = ?");
-            arguments.add(filter.quarter());
-        }
-        if (filter.status() != null) {
-            conditions.add("s.status = ?");
-            arguments.add(filter.status().name());
-        }
-        String where = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
-        List<Object> pageArguments = new ArrayList<>(arguments);
-        pageArguments.add(size);
-        pageArguments.add((long) page * size);
-        return snapshot.execute(status -> {
+        return snapshot.execute(tx -> {
+            String t = tables();
+            List<String> conditions = new ArrayList<>();
+            List<Object> arguments = new ArrayList<>();
+            if (filter.unitId() != null) {
+                conditions.add("""
+                        EXISTS (SELECT 1 FROM %s.session_unit su
+                                WHERE su.session_id = s.session_id AND su.unit_id = ?)""".formatted(t));
+                arguments.add(filter.unitId());
+            }
+            if (filter.quarter() != null) {
+                conditions.add("s.quarter = ?");
+                arguments.add(filter.quarter());
+            }
+            if (filter.status() != null) {
+                conditions.add("s.status = ?");
+                arguments.add(filter.status().name());
+            }
+            String narrowed = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+            List<Object> pageArguments = new ArrayList<>(arguments);
+            pageArguments.add(size);
+            pageArguments.add((long) page * size);
             Long total = jdbc.queryForObject("""
-                    SELECT count(*) FROM read_model.session_v1 s WHERE %s
-                    """.formatted(where), Long.class, arguments.toArray());
+                    SELECT count(*) FROM %s.session s WHERE %s
+                    """.formatted(t, narrowed), Long.class, arguments.toArray());
             List<SessionSummaryView> items = jdbc.query("""
                     WITH page AS (
                         SELECT s.session_id, s.topic, s.scheduled_at, s.quarter, s.status, s.format, s.venue,
                                s.version
-                        FROM read_model.session_v1 s
-                        WHERE %s
+                        FROM %1$s.session s
+                        WHERE %2$s
                         ORDER BY s.scheduled_at DESC, s.session_id
                         LIMIT ? OFFSET ?)
                     SELECT p.*, u.unit_ids, u.unit_names, a.present, a.recorded, g.guests, f.audience
@@ -84,35 +88,42 @@ class SessionQueries {
                     LEFT JOIN LATERAL (
                         SELECT array_agg(su.unit_id ORDER BY su.ordinal) AS unit_ids,
                                array_agg(n.name ORDER BY su.ordinal) AS unit_names
-                        FROM read_model.session_unit_v1 su
-                        LEFT JOIN read_model.session_unit_name_v1 n ON n.unit_id = su.unit_id
+                        FROM %1$s.session_unit su
+                        LEFT JOIN %1$s.session_unit_name n ON n.unit_id = su.unit_id
                         WHERE su.session_id = p.session_id) u ON TRUE
                     LEFT JOIN LATERAL (
                         SELECT count(*) FILTER (WHERE at.status = 'PRESENT') AS present, count(*) AS recorded
-                        FROM read_model.session_attendance_v1 at
+                        FROM %1$s.session_attendance at
                         WHERE at.session_id = p.session_id) a ON TRUE
                     LEFT JOIN LATERAL (
                         SELECT coalesce(sum(gu.attendances), 0) AS guests
-                        FROM read_model.session_guest_v1 gu
+                        FROM %1$s.session_guest gu
                         WHERE gu.session_id = p.session_id) g ON TRUE
                     LEFT JOIN LATERAL (
                         SELECT coalesce(sum(pe.audience), 0) AS audience
-                        FROM read_model.session_performance_v1 pe
+                        FROM %1$s.session_performance pe
                         WHERE pe.session_id = p.session_id) f ON TRUE
                     ORDER BY p.scheduled_at DESC, p.session_id
-                    """.formatted(where), (rs, row) -> summary(rs), pageArguments.toArray());
-            return new SessionPageView(page, size, total == null ? 0 : total, position(), items);
+                    """.formatted(t, narrowed), (rs, row) -> summary(rs), pageArguments.toArray());
+            Long position = status.position(SessionViewProjection.NAME);
+            return new SessionPageView(page, size, total == null ? 0 : total, position, items);
         });
     }
 
     Optional<SessionView> session(UUID sessionId) {
-        return snapshot.execute(status -> {
-            Parts parts = parts(sessionId);
+        return snapshot.execute(tx -> {
+            String t = tables();
+            Parts parts = parts(t, sessionId);
             List<SessionView> found = jdbc.query("""
-                    SELECT * FROM read_model.session_v1 WHERE session_id = ?
-                    """, (rs, row) -> detail(rs, parts), sessionId);
+                    SELECT * FROM %s.session WHERE session_id = ?
+                    """.formatted(t), (rs, row) -> detail(rs, parts), sessionId);
             return found.stream().findFirst();
         });
+    }
+
+    /** The schema of the generation readers use, as committed: read inside the snapshot. */
+    private String tables() {
+        return registry.committedSchema(SessionViewProjection.NAME);
     }
 
     /** The rows of a session besides its own. */
@@ -141,36 +152,36 @@ class SessionQueries {
     }
 
     /** Its units, attendance, every guest category (zero where none was counted) and performances. */
-    private Parts parts(UUID sessionId) {
+    private Parts parts(String t, UUID sessionId) {
         List<SessionUnitView> units = jdbc.query("""
                 SELECT su.unit_id, n.name
-                FROM read_model.session_unit_v1 su
-                LEFT JOIN read_model.session_unit_name_v1 n ON n.unit_id = su.unit_id
+                FROM %1$s.session_unit su
+                LEFT JOIN %1$s.session_unit_name n ON n.unit_id = su.unit_id
                 WHERE su.session_id = ?
                 ORDER BY su.ordinal
-                """, (row, i) -> new SessionUnitView(row.getObject(1, UUID.class), row.getString(2)), sessionId);
+                """.formatted(t), (row, i) -> new SessionUnitView(row.getObject(1, UUID.class), row.getString(2)), sessionId);
         List<SessionView.Attendance> attendance = jdbc.query("""
                 SELECT member_id, status, mode, note
-                FROM read_model.session_attendance_v1
+                FROM %s.session_attendance
                 WHERE session_id = ?
                 ORDER BY member_id
-                """, (row, i) -> new SessionView.Attendance(row.getObject(1, UUID.class), row.getString(2),
+                """.formatted(t), (row, i) -> new SessionView.Attendance(row.getObject(1, UUID.class), row.getString(2),
                         row.getString(3), row.getString(4)), sessionId);
         Map<String, Long> guests = new LinkedHashMap<>();
         Arrays.stream(GuestCategory.values()).forEach(category -> guests.put(category.name(), 0L));
         jdbc.query("""
-                SELECT category, attendances FROM read_model.session_guest_v1 WHERE session_id = ?
-                """, row -> {
+                SELECT category, attendances FROM %s.session_guest WHERE session_id = ?
+                """.formatted(t), row -> {
                     guests.put(row.getString(1), row.getLong(2));
                 }, sessionId);
         List<SessionView.Performance> performances = jdbc.query("""
                 SELECT p.performance_id, p.title, p.genre, p.performer_unit_id, n.name, p.venue, p.performed_on,
                        p.audience
-                FROM read_model.session_performance_v1 p
-                LEFT JOIN read_model.session_unit_name_v1 n ON n.unit_id = p.performer_unit_id
+                FROM %1$s.session_performance p
+                LEFT JOIN %1$s.session_unit_name n ON n.unit_id = p.performer_unit_id
                 WHERE p.session_id = ?
                 ORDER BY p.performed_on, p.venue, p.performance_id
-                """, (row, i) -> new SessionView.Performance(row.getObject(1, UUID.class), row.getString(2),
+                """.formatted(t), (row, i) -> new SessionView.Performance(row.getObject(1, UUID.class), row.getString(2),
                         row.getString(3), row.getObject(4, UUID.class), row.getString(5), row.getString(6),
                         row.getObject(7, LocalDate.class), row.getLong(8)), sessionId);
         return new Parts(units, attendance, guests, performances);
@@ -221,21 +232,6 @@ class SessionQueries {
                 review,
                 rs.getLong("version"),
                 rs.getObject("last_position", Long.class));
-    }
-
-    /** The lowest position any segment of the processor has reached: everything up to it is in the views. */
-    private Long position() {
-        List<TrackingToken> tokens = jdbc.query("""
-                SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ? AND token IS NOT NULL
-                """, (rs, row) -> serializer.deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
-                SessionViewProjection.NAME);
-        return tokens.stream()
-                .map(TrackingToken::position)
-                .filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong)
-                .min(Long::compare)
-                .orElse(null);
     }
 
     /** A SQL array's elements, nulls kept; empty where SQL has no array (a session without units). */

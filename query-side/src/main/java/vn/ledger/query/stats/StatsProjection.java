@@ -3,6 +3,7 @@ package vn.ledger.query.stats;
 import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.context.annotation.Lazy;
@@ -48,8 +49,8 @@ class StatsProjection implements ProjectionDefinition {
 
     /** Every event the live processor reads; the writer ignores those that change no number. */
     @EventHandler
-    void on(Object payload, TrackingToken token) {
-        live.apply(payload, token.position().orElseThrow());
+    void on(EventMessage<?> event, TrackingToken token) {
+        live.apply(event, token.position().orElseThrow());
     }
 
     /** An Axon token reset replays into the active generation: it starts from empty tables. */

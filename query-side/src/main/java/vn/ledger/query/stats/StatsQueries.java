@@ -172,6 +172,21 @@ class StatsQueries {
                     byUnit.computeIfAbsent(unitId, id -> new long[7]);
                     guests.computeIfAbsent(unitId, id -> noGuests()).put(rs.getString(2), rs.getLong(3));
                 });
+        Map<UUID, String> namesThen = new LinkedHashMap<>();
+        named.query("""
+                SELECT x.unit_id, u.name
+                FROM (SELECT su.unit_id, max(first.position) AS position
+                      FROM %1$s.session s
+                      JOIN %1$s.session_unit su ON su.session_id = s.session_id AND %3$s
+                      JOIN (SELECT session_id, min(valid_from) AS position FROM %1$s.session GROUP BY session_id) first
+                           ON first.session_id = s.session_id
+                      WHERE s.quarter = :q AND %2$s
+                      GROUP BY su.unit_id) x
+                JOIN LATERAL (SELECT name FROM %1$s.unit u WHERE u.unit_id = x.unit_id AND u.valid_from <= x.position
+                              AND (u.valid_to IS NULL OR u.valid_to > x.position) LIMIT 1) u ON TRUE
+                """.formatted(t, at("s"), at("su")), params, rs -> {
+                    namesThen.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
         record Unit(String name, UUID parentUnitId, UUID mergedIntoUnitId) {}
         Map<UUID, Unit> units = new LinkedHashMap<>();
         named.query("SELECT u.unit_id, u.name, u.parent_unit_id, u.merged_into_unit_id FROM %s.unit u WHERE %s"
@@ -182,7 +197,8 @@ class StatsQueries {
         List<UnitStatsView> views = new ArrayList<>();
         byUnit.forEach((unitId, row) -> {
             Unit unit = units.getOrDefault(unitId, new Unit(null, null, null));
-            views.add(new UnitStatsView(unitId, unit.name(), unit.parentUnitId(), unit.mergedIntoUnitId(),
+            views.add(new UnitStatsView(unitId, unit.name(), namesThen.get(unitId), unit.parentUnitId(),
+                    unit.mergedIntoUnitId(),
                     row[0], row[1], row[2], row[3], row[4], row[3] == 0 ? null : (double) row[4] / row[3],
                     guests.getOrDefault(unitId, noGuests()), row[5], row[6]));
         });

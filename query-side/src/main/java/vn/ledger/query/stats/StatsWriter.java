@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.ledger.events.AttendanceCorrected;
 import vn.ledger.events.AttendanceEntry;
@@ -48,7 +49,11 @@ final class StatsWriter implements ProjectionWriter {
     }
 
     @Override
-    public void apply(Object payload, long p) {
+    public void apply(EventMessage<?> event, long p) {
+        apply(event.getPayload(), p);
+    }
+
+    void apply(Object payload, long p) {
         if (payload instanceof UnitRegistered e) {
             put("unit", p, keys("unit_id", e.unitId()), values("name", e.name(), "kind", e.kind().name(),
                     "parent_unit_id", e.parentUnitId(), "merged_into_unit_id", null, "merged_on", null));

@@ -11,6 +11,8 @@ import java.util.UUID;
  * unit was renamed or merged; its names and merger are those of the roster now.
  *
  * @param unitName the unit's current name; {@code null} while the roster does not know the unit
+ * @param unitNameThen the unit's name when its latest session of the quarter was scheduled: the unit as the
+ *     committee knew it then, shown beside its current name after a rename
  * @param parentUnitId the sub-committee the unit belongs to; {@code null} when directly under the committee or unknown
  * @param mergedIntoUnitId the unit it was merged into; {@code null} when it was not merged
  * @param attendanceRate members present / members expected, {@code null} when nobody was expected
@@ -19,6 +21,7 @@ import java.util.UUID;
 record UnitStatsView(
         UUID unitId,
         String unitName,
+        String unitNameThen,
         UUID parentUnitId,
         UUID mergedIntoUnitId,
         long sessionsPlanned,

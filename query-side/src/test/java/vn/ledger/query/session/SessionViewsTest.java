@@ -18,11 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,7 @@ import vn.ledger.events.SessionScheduled;
 import vn.ledger.events.UnitKind;
 import vn.ledger.events.UnitRegistered;
 import vn.ledger.events.UnitRenamed;
+import vn.ledger.query.projection.ProjectionRegistry;
 
 /**
  * Events published to the log become the session list and detail over HTTP; the history is read from a real event
@@ -65,8 +70,7 @@ import vn.ledger.events.UnitRenamed;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionViewsTest {
 
-    private static final List<String> SESSION_TABLES = List.of("session_v1", "session_unit_v1",
-            "session_attendance_v1", "session_guest_v1", "session_performance_v1", "session_unit_name_v1");
+    private static final List<String> SESSION_TABLES = SessionViewWriter.TABLES;
 
     /**
      * The command side's event table (command-side/src/main/resources/db/event-store/V1__event_store.sql). The
@@ -115,6 +119,9 @@ class SessionViewsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ProjectionRegistry registry;
 
     @LocalServerPort
     int port;
@@ -573,21 +580,28 @@ class SessionViewsTest {
         UUID cell = UUID.randomUUID();
         UUID session = UUID.randomUUID();
         UUID member = UUID.randomUUID();
+        SessionScheduled scheduled = scheduled(session, cell, "2009-05-05T01:00:00Z");
         AttendanceRecorded absentFirst = new AttendanceRecorded(session, List.of(absent(member)));
         publish(
-                scheduled(session, cell, "2009-05-05T01:00:00Z"),
+                scheduled,
                 absentFirst,
                 new RecordSubmitted(session, "Biên bản"),
                 new AttendanceCorrected(session, List.of(present(member)), List.of(absent(member)), "Có mặt"));
         awaitProjection();
         Map<String, List<String>> before = rows();
 
-        // the attendance as first recorded (sequence 1) arrives once more, e.g. after a lost token update
-        projection.on(absentFirst, 1, new GlobalSequenceTrackingToken(0));
-        projection.on(scheduled(session, cell, "2009-06-06T01:00:00Z"), 0, new GlobalSequenceTrackingToken(0));
+        // the attendance as first recorded arrives once more at its position, e.g. after a lost token update; and
+        // so does the schedule, here with other values than the ones the session was scheduled with
+        projection.on(GenericEventMessage.asEventMessage(absentFirst),
+                new GlobalSequenceTrackingToken(positionOf(absentFirst)));
+        projection.on(GenericEventMessage.asEventMessage(scheduled(session, cell, "2009-06-06T01:00:00Z")),
+                new GlobalSequenceTrackingToken(positionOf(scheduled)));
 
         assertThat(rows()).isEqualTo(before);
-        JsonNode view = get("/api/v1/sessions/" + session);
+        Answer answer = answer("/api/v1/sessions/" + session);
+        // four events of the session, each counted once: the version stays the sequence number of the latest
+        assertThat(answer.etag()).isEqualTo("\"3\"");
+        JsonNode view = answer.body();
         assertThat(view.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(attendanceOf(view)).containsExactly(Map.entry(member, "PRESENT/IN_PERSON/null"));
     }
@@ -621,11 +635,11 @@ class SessionViewsTest {
         awaitProjection();
         Map<String, List<String>> incremental = rows();
         // rows no event made: the reset must clear them from every table of the projection
-        jdbc.update("INSERT INTO read_model.session_unit_name_v1 (unit_id, name) VALUES (?, 'không sự kiện nào')",
+        String tables = registry.committedSchema(SessionViewProjection.NAME);
+        jdbc.update("INSERT INTO " + tables + ".session_unit_name (unit_id, name) VALUES (?, 'không sự kiện nào')",
                 UUID.randomUUID());
-        jdbc.update("""
-                INSERT INTO read_model.session_guest_v1 (session_id, category, attendances) VALUES (?, 'OTHER', 9)
-                """, UUID.randomUUID());
+        jdbc.update("INSERT INTO " + tables + ".session_guest (session_id, category, attendances)"
+                + " VALUES (?, 'OTHER', 9)", UUID.randomUUID());
 
         // Axon's own replay: reset the tokens (the reset handler clears the tables) and process the log again
         StreamingEventProcessor processor = processing.eventProcessor(SessionViewProjection.NAME,
@@ -637,7 +651,93 @@ class SessionViewsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !processor.isReplaying());
 
         assertThat(rows()).isEqualTo(incremental);
-        assertThat(incremental.get("session_v1")).anyMatch(row -> row.contains(session.toString()));
+        assertThat(incremental.get("session")).anyMatch(row -> row.contains(session.toString()));
+    }
+
+    @Test
+    void aRebuildFillsTheNextGenerationWithTheSameRowsWhileReadersKeepTheirAnswersThenSwitches() throws Exception {
+        UUID cell = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        PerformanceLogged performance = showing(session, cell, "Xã Tân Thuận", "2007-05-20", 800);
+        publish(
+                new UnitRegistered(cell, "Chi bộ Ấp 3", UnitKind.CELL, null),
+                scheduled(session, cell, "2007-05-10T01:00:00Z"),
+                new SessionRescheduled(session, Instant.parse("2007-05-12T01:00:00Z"),
+                        Instant.parse("2007-05-10T01:00:00Z"), "Trùng lịch"),
+                new AttendanceRecorded(session, List.of(absent(member), present(UUID.randomUUID()))),
+                new GuestsCounted(session, guests(10, 20, 0, 1, 2)),
+                performance,
+                new DiscussionNoted(session, 4, "Thống nhất nghị quyết"),
+                new RecordSubmitted(session, "Biên bản"),
+                new RecordReviewed(session, ReviewDecision.RETURNED, "Sửa điểm danh"),
+                new AttendanceCorrected(session, List.of(present(member)), List.of(absent(member)), "Có mặt"),
+                new GuestsCorrected(session, guests(11, 20, 0, 1, 2), guests(10, 20, 0, 1, 2), "Đếm lại"),
+                new PerformanceCorrected(session, performance.performanceId(), 850, 800, "Đếm lại"),
+                new RecordSubmitted(session, "Biên bản đã sửa"),
+                new RecordReviewed(session, ReviewDecision.ACKNOWLEDGED, "Đạt"),
+                new UnitRenamed(cell, "Chi bộ Ấp Ba", "Chi bộ Ấp 3"),
+                scheduled(cancelled, cell, "2007-06-01T01:00:00Z"),
+                new SessionCancelled(cancelled, "Mưa bão"));
+        // the history is read from the command side's event table, which the rebuild does not touch
+        store(session, 0, UUID.randomUUID().toString(), scheduled(session, cell, "2007-05-10T01:00:00Z"),
+                metadata("bithu.vhnt", "SECRETARY", "2007-05-01T02:00:00Z", "yeu-cau-9", "tuong-quan-9"),
+                "2007-05-01T02:00:00Z");
+        awaitProjection();
+        JsonNode listBefore = get("/api/v1/sessions?size=200");
+        JsonNode unitBefore = get("/api/v1/sessions?unitId=" + cell);
+        Answer detailBefore = answer("/api/v1/sessions/" + session);
+        Answer cancelledBefore = answer("/api/v1/sessions/" + cancelled);
+        JsonNode historyBefore = get("/api/v1/sessions/" + session + "/history");
+        assertThat(detailBefore.etag()).isEqualTo("\"12\"");
+        assertThat(detailBefore.body().path("submission").path("submittedAt").isString()).isTrue();
+        assertThat(detailBefore.body().path("review").path("reviewedAt").isString()).isTrue();
+        int generation = registry.activeGeneration(SessionViewProjection.NAME);
+        String oldTables = registry.committedSchema(SessionViewProjection.NAME);
+
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/admin/projections/sessions-v1/rebuild"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as("%s", started.body()).isEqualTo(202);
+        String status = started.headers().firstValue("Location").orElseThrow();
+        assertThat(status).startsWith("/api/v1/admin/projections/sessions-v1/rebuilds/");
+        assertThat(json.readTree(started.body()).path("projection").asString()).isEqualTo("sessions-v1");
+        // readers keep their answers while the next generation fills, and when it takes over
+        List<JsonNode> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            seen.add(answer("/api/v1/sessions/" + session).body());
+            return get(status).path("state").asString().equals("DONE");
+        });
+
+        assertThat(seen).isNotEmpty().allSatisfy(view -> assertThat(view).isEqualTo(detailBefore.body()));
+        assertThat(get(status).path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(registry.activeGeneration(SessionViewProjection.NAME)).isEqualTo(generation + 1);
+        String newTables = registry.committedSchema(SessionViewProjection.NAME);
+        assertThat(newTables).isNotEqualTo(oldTables);
+        assertThat(get("/api/v1/sessions?size=200")).isEqualTo(listBefore);
+        assertThat(get("/api/v1/sessions?unitId=" + cell)).isEqualTo(unitBefore);
+        assertThat(answer("/api/v1/sessions/" + session)).isEqualTo(detailBefore);
+        assertThat(answer("/api/v1/sessions/" + cancelled)).isEqualTo(cancelledBefore);
+        assertThat(get("/api/v1/sessions/" + session + "/history")).isEqualTo(historyBefore);
+
+        // the previous generation is kept until the next rebuild: both hold the same rows, row for row
+        for (String table : SESSION_TABLES) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + newTables + "." + table, Long.class))
+                    .as("rows of %s.%s", newTables, table).isPositive();
+            assertThat(difference(oldTables, newTables, table)).as("%s.%s less %s", oldTables, table, newTables)
+                    .isEmpty();
+            assertThat(difference(newTables, oldTables, table)).as("%s.%s less %s", newTables, table, oldTables)
+                    .isEmpty();
+        }
+
+        // the live processor carries on in the new generation, and the old one stays as it was
+        publish(new GuestsCorrected(session, guests(12, 20, 0, 1, 2), guests(11, 20, 0, 1, 2), "Đếm lại lần hai"));
+        awaitProjection();
+        Answer after = answer("/api/v1/sessions/" + session);
+        assertThat(after.etag()).isEqualTo("\"13\"");
+        assertThat(guestsOf(after.body())).isEqualTo(guests(12, 20, 0, 1, 2));
+        assertThat(difference(oldTables, newTables, "session")).hasSize(1);
     }
 
     /**
@@ -808,12 +908,32 @@ class SessionViewsTest {
         return positions;
     }
 
+    /** The rows of {@code table} in schema {@code from} that schema {@code less} does not have, duplicates counted. */
+    private List<String> difference(String from, String less, String table) {
+        return jdbc.queryForList("SELECT t::text FROM (SELECT * FROM %1$s.%3$s EXCEPT ALL SELECT * FROM %2$s.%3$s) t"
+                .formatted(from, less, table), String.class);
+    }
+
+    /** The position at which the log holds {@code payload}. */
+    private long positionOf(Object payload) throws InterruptedException {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                if (message.getPayload().equals(payload)) {
+                    return message.trackingToken().position().orElseThrow();
+                }
+            }
+        }
+        throw new AssertionError("not in the log: " + payload);
+    }
+
     /** Every row of the projection's tables, as text in a fixed order. */
     private Map<String, List<String>> rows() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
+        String tables = registry.committedSchema(SessionViewProjection.NAME);
         for (String table : SESSION_TABLES) {
             rows.put(table, jdbc.queryForList(
-                    "SELECT t::text FROM read_model." + table + " t ORDER BY t::text", String.class));
+                    "SELECT t::text FROM " + tables + "." + table + " t ORDER BY t::text", String.class));
         }
         return rows;
     }

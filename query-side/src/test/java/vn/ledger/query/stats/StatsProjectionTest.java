@@ -207,6 +207,7 @@ class StatsProjectionTest {
         JsonNode first = units.get(0);
         assertThat(first.path("unitId").asString()).isEqualTo(renamed.toString());
         assertThat(first.path("unitName").asString()).isEqualTo("Chi bộ Ấp 1");
+        assertThat(first.path("unitNameThen").asString()).isEqualTo("Chi bộ Ấp 9");
         assertThat(first.path("parentUnitId").asString()).isEqualTo(subCommittee.toString());
         assertThat(first.path("mergedIntoUnitId").isNull()).isTrue();
         assertThat(first.path("sessionsPlanned").asLong()).isEqualTo(1);
