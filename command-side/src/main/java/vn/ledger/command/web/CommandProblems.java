@@ -1,5 +1,6 @@
 package vn.ledger.command.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.beans.TypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import vn.ledger.command.rule.RuleViolation;
+import vn.ledger.command.security.Denials;
 
 /**
  * Turns every failure of a command into {@code application/problem+json} with a stable {@code code}: 400 for
@@ -42,8 +44,18 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     /** A field and what is wrong with it. */
     record FieldProblem(String field, String message) {}
 
+    private final Denials denials;
+
+    CommandProblems(Denials denials) {
+        this.denials = denials;
+    }
+
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation, HttpServletRequest request) {
+        if (violation.kind() == RuleViolation.Kind.FORBIDDEN) {
+            denials.record(violation.code(), request.getUserPrincipal() == null ? "anonymous"
+                    : request.getUserPrincipal().getName(), request.getMethod(), request.getRequestURI());
+        }
         HttpStatus status = switch (violation.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -88,6 +100,11 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestLimits.causedByTooLarge(ex)) {
+            ProblemDetail tooLarge = problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "The request body is over the limit.");
+            return new ResponseEntity<>(tooLarge, problemHeaders(), HttpStatus.CONTENT_TOO_LARGE);
+        }
         ProblemDetail problem;
         String field = fieldOf(ex.getCause());
         if (field != null) {
