@@ -12,4 +12,7 @@ public interface ProjectionWriter {
      * @param position the event's position in the log (its global index)
      */
     void apply(EventMessage<?> event, long position);
+
+    /** Deletes every row of this generation's tables: an Axon token reset replays the log into empty tables. */
+    void clear();
 }

@@ -131,8 +131,8 @@ final class SessionViewWriter implements ProjectionWriter {
         }
     }
 
-    /** Deletes every row of this generation: an Axon token reset replays the log into empty tables. */
-    void clear() {
+    @Override
+    public void clear() {
         jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(this::table).toList()));
     }
 

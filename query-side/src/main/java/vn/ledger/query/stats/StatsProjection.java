@@ -1,61 +1,23 @@
 package vn.ledger.query.stats;
 
-import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.ledger.query.projection.ProjectionDefinition;
+import vn.ledger.query.projection.BlueGreenProjection;
 import vn.ledger.query.projection.ProjectionRegistry;
-import vn.ledger.query.projection.ProjectionWriter;
 
 /**
- * The {@code stats-v1} projection: its live processor writes each event into the active generation of the tables
- * the statistics are computed from; a rebuild writes a fresh generation with the same {@link StatsWriter}.
+ * The {@code stats-v1} projection: the facts the statistics are computed from, written by {@link StatsWriter} into
+ * the active generation by the live processor, and into a fresh one by a rebuild.
  */
 @Component
 @ProcessingGroup(StatsProjection.NAME)
-class StatsProjection implements ProjectionDefinition {
+class StatsProjection extends BlueGreenProjection {
 
     static final String NAME = "stats-v1";
 
-    private final JdbcTemplate jdbc;
-    private final StatsWriter live;
-
-    /** The registry is lazy: it needs this definition to exist before it can say which schema is active. */
     StatsProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry) {
-        this.jdbc = jdbc;
-        this.live = new StatsWriter(jdbc, () -> registry.activeSchema(NAME));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String migrations() {
-        return "classpath:db/projection/stats-v1";
-    }
-
-    @Override
-    public ProjectionWriter writer(Supplier<String> schema) {
-        return new StatsWriter(jdbc, schema);
-    }
-
-    /** Every event the live processor reads; the writer ignores those that change no number. */
-    @EventHandler
-    void on(EventMessage<?> event, TrackingToken token) {
-        live.apply(event, token.position().orElseThrow());
-    }
-
-    /** An Axon token reset replays into the active generation: it starts from empty tables. */
-    @ResetHandler
-    void reset() {
-        live.clear();
+        super(NAME, registry, schema -> new StatsWriter(jdbc, schema));
     }
 }

@@ -105,8 +105,8 @@ final class StatsWriter implements ProjectionWriter {
         }
     }
 
-    /** Deletes every row of this generation: an Axon token reset replays the log into empty tables. */
-    void clear() {
+    @Override
+    public void clear() {
         jdbc.execute("TRUNCATE " + String.join(", ", List.of("session", "session_unit", "attendance", "guest",
                 "performance", "unit", "member", "membership", "exemption").stream()
                 .map(table -> schema.get() + "." + table).toList()));
