@@ -8,20 +8,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every endpoint but health requires HTTP Basic; roles per {@code api.md}: the roster and users are the office's,
+ * Every endpoint but health requires HTTP Basic, or, when {@code ledger.oidc.issuer} is set, an OIDC bearer JWT
+ * ({@link OidcBearerTokens}); roles per {@code api.md}: the roster and users are the office's,
  * reviews and commendations the reviewers' (and the office's), session records the secretaries' (and the
  * office's). A secretary's units are checked by the aggregates, on the record's own units.
  */
@@ -29,12 +35,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SecurityConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    /**
+     * bcrypt, at the cost {@code ledger.security.bcrypt-strength} (default 10, about 60 ms per sign-in here: every
+     * HTTP Basic request pays it). Stored hashes carry their own cost, so changing it affects new passwords only.
+     */
+    PasswordEncoder passwordEncoder(@Value("${ledger.security.bcrypt-strength:10}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, Denials denials, SignInAttempts attempts) throws Exception {
+    OidcBearerTokens.Settings oidcSettings(
+            @Value("${ledger.oidc.issuer:}") String issuer,
+            @Value("${ledger.oidc.jwk-set-uri:}") String jwkSetUri,
+            @Value("${ledger.oidc.audience:}") String audience,
+            @Value("${ledger.oidc.role-claim:ledger_role}") String roleClaim,
+            @Value("${ledger.oidc.units-claim:ledger_unit_ids}") String unitsClaim) {
+        return new OidcBearerTokens.Settings(issuer, jwkSetUri, audience, roleClaim, unitsClaim);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, Denials denials, SignInAttempts attempts,
+            OidcBearerTokens.Settings oidc) throws Exception {
+        if (oidc.enabled()) {
+            // without an issuer no bearer token is read: it is an unknown Authorization scheme, hence 401
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint((request, response, e) -> invalidToken(request, response, e, denials))
+                    .jwt(jwt -> jwt
+                            .decoder(OidcBearerTokens.decoder(oidc))
+                            .jwtAuthenticationConverter(
+                                    new OidcBearerTokens.ClaimsToLedgerUser(oidc.roleClaim(), oidc.unitsClaim()))));
+        }
         http
                 .addFilterBefore(new LockedSignIns(attempts, denials), BasicAuthenticationFilter.class)
                 // a stateless API signed in per request with HTTP Basic: no cookie, so no CSRF to guard against
@@ -69,6 +99,20 @@ public class SecurityConfiguration {
             denials.record("unauthorized", "anonymous", request.getMethod(), request.getRequestURI());
         }
         problem(response, 401, "unauthorized", "Sign in with a username and password.");
+    }
+
+    /** A bearer token refused: not signed by the issuer, expired, for someone else, or without a usable role. */
+    private static void invalidToken(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e, Denials denials) throws IOException {
+        String user = e instanceof OidcBearerTokens.UnusableClaims claims && claims.username() != null
+                ? claims.username() : "anonymous";
+        denials.record("unauthorized", user, request.getMethod(), request.getRequestURI());
+        String error = e instanceof OAuth2AuthenticationException oauth2
+                && "invalid_request".equals(oauth2.getError().getErrorCode()) ? "invalid_request" : "invalid_token";
+        String detail = e instanceof OidcBearerTokens.UnusableClaims
+                ? e.getMessage()
+                : "The bearer token is not valid: not signed by the issuer's keys, expired, or not for this service.";
+        problem(response, 401, "unauthorized", detail, "Bearer error=\"" + error + "\"");
     }
 
     private static String userOf(HttpServletRequest request) {
@@ -118,8 +162,13 @@ public class SecurityConfiguration {
 
     private static void problem(HttpServletResponse response, int status, String code, String detail)
             throws IOException {
+        problem(response, status, code, detail, "Basic realm=\"ledger\", charset=\"UTF-8\"");
+    }
+
+    private static void problem(HttpServletResponse response, int status, String code, String detail,
+            String challenge) throws IOException {
         if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\", charset=\"UTF-8\"");
+            response.setHeader("WWW-Authenticate", challenge);
         }
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,9 @@ public class SignInAttempts {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            return; // a bad bearer token is no password guess, and its "name" is the token itself
+        }
         Instant now = clock.instant();
         Deque<Instant> recent = failures.computeIfAbsent(event.getAuthentication().getName(), name -> new ArrayDeque<>());
         synchronized (recent) {
@@ -63,6 +67,9 @@ public class SignInAttempts {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            return; // a bearer token of the same name does not clear a local user's failures
+        }
         failures.remove(event.getAuthentication().getName());
     }
 }

@@ -22,6 +22,11 @@ final class LedgerTestSupport {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestDatabases::user);
         registry.add("LEDGER_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        // at the end of the test JVM the embedded PostgreSQL may stop before the contexts that use it: whatever still
+        // asks for a connection then gives up in 2 s instead of Hikari's 30, so the JVM exits promptly
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        // bcrypt's lowest cost: every request of a test signs in, and the tests are about rules, not hashing
+        registry.add("ledger.security.bcrypt-strength", () -> "4");
         // the audit signing key of each test context, outside the working tree
         registry.add("ledger.audit.key-dir", () -> KEYS.resolve(url.substring(url.lastIndexOf('/') + 1)).toString());
     }
