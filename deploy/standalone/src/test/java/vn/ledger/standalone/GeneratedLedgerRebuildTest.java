@@ -92,7 +92,7 @@ class GeneratedLedgerRebuildTest {
         }
         List<UUID> members = new ArrayList<>();
         List<UUID> homes = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1000; i++) {
             UUID member = UUID.randomUUID();
             UUID cell = cells.get(i % cells.size());
             send(new AdmitMember(member, "Đảng viên " + i, cell, i % 10 == 0 ? MemberStatus.PROBATIONARY
@@ -100,11 +100,11 @@ class GeneratedLedgerRebuildTest {
             members.add(member);
             homes.add(cell);
         }
-        for (int i = 0; i < 600; i += 37) {
+        for (int i = 0; i < 1000; i += 37) {
             send(new GrantExemption(members.get(i), LocalDate.parse("2021-01-01"), LocalDate.parse("2021-06-30"),
                     "Sức khỏe", null));
         }
-        for (int i = 5; i < 600; i += 13) {
+        for (int i = 5; i < 1000; i += 13) {
             UUID to = cells.get((cells.indexOf(homes.get(i)) + 1) % cells.size());
             send(new TransferMember(members.get(i), to, LocalDate.parse("2021-07-01"), null));
             homes.set(i, to);
@@ -122,6 +122,7 @@ class GeneratedLedgerRebuildTest {
                     }
                     recordASession(cell, LocalDate.of(year, quarter * 3 - 1, 10), sessions++);
                     recordASession(cell, LocalDate.of(year, quarter * 3 - 1, 20), sessions++);
+                    recordASession(cell, LocalDate.of(year, quarter * 3, 5), sessions++);
                 }
             }
         }
