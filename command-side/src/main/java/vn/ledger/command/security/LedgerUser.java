@@ -1,5 +1,6 @@
 package vn.ledger.command.security;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +16,17 @@ public record LedgerUser(String username, String passwordHash, String role, Set<
         unitIds = Set.copyOf(unitIds);
     }
 
+    /**
+     * {@code ROLE_<role>}, then one {@code UNIT_<uuid>} per assigned unit: the query side reads a secretary's units
+     * from these, without knowing this class.
+     */
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_" + role));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+        unitIds.stream().map(UUID::toString).sorted()
+                .forEach(unitId -> authorities.add(new SimpleGrantedAuthority("UNIT_" + unitId)));
+        return List.copyOf(authorities);
     }
 
     @Override

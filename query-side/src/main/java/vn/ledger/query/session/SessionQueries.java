@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,8 +32,18 @@ import vn.ledger.query.projection.ProjectionStatus;
 @Component
 class SessionQueries {
 
-    /** What the list may be narrowed to; {@code null} leaves a filter out. */
-    record Filter(UUID unitId, String quarter, SessionStatus status) {}
+    /**
+     * What the list may be narrowed to; {@code null} leaves a filter out.
+     *
+     * @param readableUnits the reader's units: only sessions involving one of them; {@code null} when the reader
+     *     reads all
+     */
+    record Filter(UUID unitId, String quarter, SessionStatus status, Set<UUID> readableUnits) {
+
+        Filter(UUID unitId, String quarter, SessionStatus status) {
+            this(unitId, quarter, status, null);
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final ProjectionRegistry registry;
@@ -59,6 +71,17 @@ class SessionQueries {
                         EXISTS (SELECT 1 FROM %s.session_unit su
                                 WHERE su.session_id = s.session_id AND su.unit_id = ?)""".formatted(t));
                 arguments.add(filter.unitId());
+            }
+            if (filter.readableUnits() != null) {
+                if (filter.readableUnits().isEmpty()) {
+                    conditions.add("FALSE");
+                } else {
+                    conditions.add("""
+                            EXISTS (SELECT 1 FROM %s.session_unit su
+                                    WHERE su.session_id = s.session_id AND su.unit_id IN (%s))""".formatted(t,
+                            String.join(", ", Collections.nCopies(filter.readableUnits().size(), "?"))));
+                    arguments.addAll(filter.readableUnits());
+                }
             }
             if (filter.quarter() != null) {
                 conditions.add("s.quarter = ?");

@@ -11,13 +11,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ledger.query.access.ReaderScope;
 import vn.ledger.query.stats.StatsQueries.AsOf;
 import vn.ledger.query.web.InvalidParameter;
 
 /**
  * The statistics of {@code api.md}. Each accepts {@code asOf=<instant>} or {@code position=<n>} and then answers as
  * the views stood at that point of the log (waiting briefly for the view to get there, so a client that passes the
- * position its command returned reads its own write); each answer says the position it reflects.
+ * position its command returned reads its own write); each answer says the position it reflects. A
+ * {@code SECRETARY} sees only their units' rows and their units' sessions in a member's participation (see
+ * {@link ReaderScope}); the committee-wide totals, which name no member, stay readable to all.
  */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,7 +52,11 @@ class StatsController {
                           @RequestParam(required = false) String position) {
         Quarter q = quarter("quarter", quarter);
         var answer = queries.units(q, asOf(asOf, position));
-        return new UnitStatsAnswer(q.toString(), answer.position(), answer.result());
+        ReaderScope scope = ReaderScope.current();
+        List<UnitStatsView> units = scope.unrestricted()
+                ? answer.result()
+                : answer.result().stream().filter(unit -> scope.allows(unit.unitId())).toList();
+        return new UnitStatsAnswer(q.toString(), answer.position(), units);
     }
 
     @GetMapping("/api/v1/stats/quarters")
@@ -84,7 +91,13 @@ class StatsController {
             throw new InvalidParameter("invalid-year", "year", "A year between 2000 and 2100.");
         }
         var answer = queries.participation(memberId, year, asOf(asOf, position));
-        return new ParticipationAnswer(answer.position(), answer.result());
+        ReaderScope scope = ReaderScope.current();
+        ParticipationView participation = answer.result();
+        if (!scope.unrestricted()) {
+            participation = ParticipationView.of(memberId, year, participation.sessions().stream()
+                    .filter(session -> scope.allows(session.unitId())).toList());
+        }
+        return new ParticipationAnswer(answer.position(), participation);
     }
 
     private static AsOf asOf(String asOf, String position) {
