@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ledger.embedded.TestDatabases;
+import vn.ledger.query.EventStreams;
 import vn.ledger.events.AttendanceCorrected;
 import vn.ledger.events.AttendanceEntry;
 import vn.ledger.events.AttendanceMode;
@@ -747,11 +748,10 @@ class SessionViewsTest {
     private void publish(Object... events) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         for (Object event : events) {
-            UUID aggregate = aggregateOf(event);
-            long sequence = sequences.merge(aggregate, 0L, (last, ignored) -> last + 1);
+            EventStreams.Stream stream = EventStreams.of(event);
+            long sequence = sequences.merge(stream.id(), 0L, (last, ignored) -> last + 1);
             Instant recordedAt = RECORDING_STARTS.plus(Duration.ofMinutes(recorded++));
-            messages.add(new GenericDomainEventMessage<>(event instanceof UnitRegistered || event instanceof UnitRenamed
-                    ? "Unit" : "Session", aggregate.toString(), sequence, event,
+            messages.add(new GenericDomainEventMessage<>(stream.type(), stream.id().toString(), sequence, event,
                     Map.of("userId", "bithu.vhnt", "role", "SECRETARY", "recordedAt", recordedAt.toString())));
         }
         eventStore.publish(messages);
@@ -791,39 +791,6 @@ class SessionViewsTest {
         metadata.put("correlationId", correlationId);
         metadata.put("traceId", correlationId);
         return metadata;
-    }
-
-    private static UUID aggregateOf(Object event) {
-        if (event instanceof UnitRegistered e) {
-            return e.unitId();
-        } else if (event instanceof UnitRenamed e) {
-            return e.unitId();
-        } else if (event instanceof SessionScheduled e) {
-            return e.sessionId();
-        } else if (event instanceof SessionRescheduled e) {
-            return e.sessionId();
-        } else if (event instanceof SessionCancelled e) {
-            return e.sessionId();
-        } else if (event instanceof AttendanceRecorded e) {
-            return e.sessionId();
-        } else if (event instanceof AttendanceCorrected e) {
-            return e.sessionId();
-        } else if (event instanceof GuestsCounted e) {
-            return e.sessionId();
-        } else if (event instanceof GuestsCorrected e) {
-            return e.sessionId();
-        } else if (event instanceof PerformanceLogged e) {
-            return e.sessionId();
-        } else if (event instanceof PerformanceCorrected e) {
-            return e.sessionId();
-        } else if (event instanceof DiscussionNoted e) {
-            return e.sessionId();
-        } else if (event instanceof RecordSubmitted e) {
-            return e.sessionId();
-        } else if (event instanceof RecordReviewed e) {
-            return e.sessionId();
-        }
-        throw new IllegalArgumentException("not a session or unit event: " + event);
     }
 
     private static SessionScheduled scheduled(UUID session, UUID unit, String scheduledAt) {

@@ -21,6 +21,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import vn.ledger.events.ExemptionGranted;
 import vn.ledger.events.MemberAdmitted;
 import vn.ledger.events.MemberStatus;
+import vn.ledger.query.EventStreams;
+import vn.ledger.query.EventStreams.Stream;
 import vn.ledger.query.projection.ProjectionRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -578,7 +580,7 @@ class StatsProjectionTest {
             List<AttendanceEntry> entries = event instanceof AttendanceRecorded e ? e.entries()
                     : event instanceof AttendanceCorrected e ? e.entries() : List.of();
             for (AttendanceEntry entry : entries) {
-                UUID session = sessionOf(event);
+                UUID session = EventStreams.sessionOf(event);
                 if (admitted.add(entry.memberId())) {
                     all.add(new MemberAdmitted(entry.memberId(), "Đảng viên " + admitted.size(),
                             sessionUnits.get(session), MemberStatus.OFFICIAL, sessionDates.get(session)));
@@ -588,7 +590,7 @@ class StatsProjectionTest {
         }
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         for (Object event : all) {
-            Stream stream = streamOf(event);
+            Stream stream = EventStreams.of(event);
             long sequence = sequences.merge(stream, 0L, (last, ignored) -> last + 1);
             messages.add(new GenericDomainEventMessage<>(stream.type(), stream.id().toString(), sequence, event));
         }
@@ -607,59 +609,6 @@ class StatsProjectionTest {
         });
     }
 
-    /** An aggregate's stream: its type and identifier. */
-    private record Stream(String type, UUID id) {}
-
-    private static Stream streamOf(Object event) {
-        if (event instanceof MemberAdmitted e) {
-            return new Stream("Member", e.memberId());
-        }
-        if (event instanceof ExemptionGranted e) {
-            return new Stream("Member", e.memberId());
-        }
-        UUID unit = unitOf(event);
-        return unit != null ? new Stream("Unit", unit) : new Stream("Session", sessionOf(event));
-    }
-
-    private static UUID unitOf(Object event) {
-        if (event instanceof UnitRegistered e) {
-            return e.unitId();
-        } else if (event instanceof UnitRenamed e) {
-            return e.unitId();
-        } else if (event instanceof UnitMerged e) {
-            return e.unitId();
-        }
-        return null;
-    }
-
-    private static UUID sessionOf(Object event) {
-        if (event instanceof SessionScheduled e) {
-            return e.sessionId();
-        } else if (event instanceof SessionRescheduled e) {
-            return e.sessionId();
-        } else if (event instanceof SessionCancelled e) {
-            return e.sessionId();
-        } else if (event instanceof AttendanceRecorded e) {
-            return e.sessionId();
-        } else if (event instanceof AttendanceCorrected e) {
-            return e.sessionId();
-        } else if (event instanceof GuestsCounted e) {
-            return e.sessionId();
-        } else if (event instanceof GuestsCorrected e) {
-            return e.sessionId();
-        } else if (event instanceof PerformanceLogged e) {
-            return e.sessionId();
-        } else if (event instanceof PerformanceCorrected e) {
-            return e.sessionId();
-        } else if (event instanceof DiscussionNoted e) {
-            return e.sessionId();
-        } else if (event instanceof RecordSubmitted e) {
-            return e.sessionId();
-        } else if (event instanceof RecordReviewed e) {
-            return e.sessionId();
-        }
-        throw new IllegalArgumentException("not a session or unit event: " + event);
-    }
 
     private static SessionScheduled scheduled(UUID session, UUID unit, String scheduledAt) {
         return new SessionScheduled(session, List.of(unit), "Chuyên đề", Instant.parse(scheduledAt),
