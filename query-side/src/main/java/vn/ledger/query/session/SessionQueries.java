@@ -16,12 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.ledger.query.projection.ViewSnapshots;
 import vn.ledger.events.GuestCategory;
-import vn.ledger.query.projection.ProjectionRegistry;
-import vn.ledger.query.projection.ProjectionStatus;
 
 /**
  * Reads the active generation of the {@code sessions-v1} tables. Each answer is read in one repeatable-read,
@@ -46,24 +42,17 @@ class SessionQueries {
     }
 
     private final JdbcTemplate jdbc;
-    private final ProjectionRegistry registry;
-    private final ProjectionStatus status;
-    private final TransactionTemplate snapshot;
+    private final ViewSnapshots snapshots;
 
-    SessionQueries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ProjectionRegistry registry,
-                   ProjectionStatus status) {
+    SessionQueries(JdbcTemplate jdbc, ViewSnapshots snapshots) {
         this.jdbc = jdbc;
-        this.registry = registry;
-        this.status = status;
-        this.snapshot = new TransactionTemplate(transactionManager);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.snapshots = snapshots;
     }
 
     /** Newest first; the counts of the whole page come from one statement, aggregated per session in SQL. */
     SessionPageView list(Filter filter, int page, int size) {
-        return snapshot.execute(tx -> {
-            String t = tables();
+        return snapshots.read(SessionViewProjection.NAME, view -> {
+            String t = view.schema();
             List<String> conditions = new ArrayList<>();
             List<Object> arguments = new ArrayList<>();
             if (filter.unitId() != null) {
@@ -128,25 +117,19 @@ class SessionQueries {
                         WHERE pe.session_id = p.session_id) f ON TRUE
                     ORDER BY p.scheduled_at DESC, p.session_id
                     """.formatted(t, narrowed), (rs, row) -> summary(rs), pageArguments.toArray());
-            Long position = status.position(SessionViewProjection.NAME);
-            return new SessionPageView(page, size, total == null ? 0 : total, position, items);
+            return new SessionPageView(page, size, total == null ? 0 : total, view.position(), items);
         });
     }
 
     Optional<SessionView> session(UUID sessionId) {
-        return snapshot.execute(tx -> {
-            String t = tables();
+        return snapshots.read(SessionViewProjection.NAME, view -> {
+            String t = view.schema();
             Parts parts = parts(t, sessionId);
             List<SessionView> found = jdbc.query("""
                     SELECT * FROM %s.session WHERE session_id = ?
                     """.formatted(t), (rs, row) -> detail(rs, parts), sessionId);
             return found.stream().findFirst();
         });
-    }
-
-    /** The schema of the generation readers use, as committed: read inside the snapshot. */
-    private String tables() {
-        return registry.committedSchema(SessionViewProjection.NAME);
     }
 
     /** The rows of a session besides its own. */

@@ -14,12 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.ledger.events.GuestCategory;
-import vn.ledger.query.projection.ProjectionRegistry;
 import vn.ledger.query.projection.ProjectionStatus;
+import vn.ledger.query.projection.ViewSnapshots;
 import vn.ledger.query.web.ViewBehind;
 
 /**
@@ -46,19 +43,14 @@ class StatsQueries {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final ProjectionRegistry registry;
+    private final ViewSnapshots snapshots;
     private final ProjectionStatus status;
-    private final TransactionTemplate snapshot;
 
-    StatsQueries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ProjectionRegistry registry,
-                 ProjectionStatus status) {
+    StatsQueries(JdbcTemplate jdbc, ViewSnapshots snapshots, ProjectionStatus status) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.registry = registry;
+        this.snapshots = snapshots;
         this.status = status;
-        this.snapshot = new TransactionTemplate(transactionManager);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
     }
 
     AtPosition<List<UnitStatsView>> units(Quarter quarter, AsOf asOf) {
@@ -87,12 +79,9 @@ class StatsQueries {
         if (wanted != null) {
             awaitPosition(wanted);
         }
-        return snapshot.execute(tx -> {
-            String tables = registry.committedSchema(StatsProjection.NAME);
-            Long current = status.position(StatsProjection.NAME);
-            Long n = wanted != null ? wanted : current;
-            T result = query.apply(tables, n == null ? -1 : n);
-            return new AtPosition<>(n, result);
+        return snapshots.read(StatsProjection.NAME, view -> {
+            Long n = wanted != null ? wanted : view.position();
+            return new AtPosition<>(n, query.apply(view.schema(), n == null ? -1 : n));
         });
     }
 
