@@ -17,18 +17,43 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProjectionMetrics {
 
+    /**
+     * The overview once per scrape: five gauges per projection would otherwise each read every processor's token,
+     * the head and the lag from the database.
+     */
+    static final class Latest {
+        private static final long FRESH_NANOS = 1_000_000_000L;
+        private final ProjectionOverview overview;
+        private List<ProjectionOverview.ProjectionView> views;
+        private long readAt;
+
+        Latest(ProjectionOverview overview) {
+            this.overview = overview;
+        }
+
+        synchronized List<ProjectionOverview.ProjectionView> all() {
+            long now = System.nanoTime();
+            if (views == null || now - readAt > FRESH_NANOS) {
+                views = overview.all();
+                readAt = now;
+            }
+            return views;
+        }
+    }
+
     @Bean
     MeterBinder projectionGauges(ProjectionOverview overview, ProjectionRegistry registry) {
+        Latest latest = new Latest(overview);
         return meters -> {
             for (String name : registry.names()) {
-                gauge(meters, overview, name, "ledger.projection.position", "events",
+                gauge(meters, latest, name, "ledger.projection.position", "events",
                         view -> view.position() == null ? -1 : view.position());
-                gauge(meters, overview, name, "ledger.projection.lag", "events", ProjectionOverview.ProjectionView::lag);
-                gauge(meters, overview, name, "ledger.projection.lag.time", "seconds",
+                gauge(meters, latest, name, "ledger.projection.lag", "events", ProjectionOverview.ProjectionView::lag);
+                gauge(meters, latest, name, "ledger.projection.lag.time", "seconds",
                         ProjectionOverview.ProjectionView::lagSeconds);
-                gauge(meters, overview, name, "ledger.projection.rebuild.progress", "ratio",
+                gauge(meters, latest, name, "ledger.projection.rebuild.progress", "ratio",
                         view -> view.rebuild() == null ? 0 : view.rebuild().progress());
-                gauge(meters, overview, name, "ledger.projection.rebuild.rate", "events per second",
+                gauge(meters, latest, name, "ledger.projection.rebuild.rate", "events per second",
                         view -> view.rebuild() == null ? 0 : view.rebuild().eventsPerSecond());
             }
         };
@@ -45,9 +70,9 @@ class ProjectionMetrics {
         };
     }
 
-    private static void gauge(MeterRegistry meters, ProjectionOverview overview, String name, String metric,
+    private static void gauge(MeterRegistry meters, Latest latest, String name, String metric,
                               String unit, ToDoubleFunction<ProjectionOverview.ProjectionView> value) {
-        Gauge.builder(metric, overview, o -> o.all().stream().filter(view -> view.name().equals(name))
+        Gauge.builder(metric, latest, o -> o.all().stream().filter(view -> view.name().equals(name))
                         .findFirst().map(value::applyAsDouble).orElse(Double.NaN))
                 .tag("projection", name)
                 .baseUnit(unit)
