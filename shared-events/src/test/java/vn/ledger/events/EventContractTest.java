@@ -49,7 +49,7 @@ class EventContractTest {
                 new UnitCommended(UNIT, COMMENDATION, CommendationKind.PRAISE, "Mô hình sân khấu hóa chuyên đề",
                         SESSION),
                 new MemberAdmitted(MEMBER, "Nguyễn Văn An", UNIT, MemberStatus.PROBATIONARY,
-                        LocalDate.parse("2021-05-19")),
+                        LocalDate.parse("2021-05-19"), "93.012345", LocalDate.parse("1990-03-02"), "0912 345 678"),
                 new MemberTransferred(MEMBER, UNIT, PARENT, LocalDate.parse("2022-10-01")),
                 new ExemptionGranted(MEMBER, LocalDate.parse("2022-07-01"), LocalDate.parse("2022-12-31"),
                         "Sức khỏe"),
@@ -95,7 +95,17 @@ class EventContractTest {
                 "SessionScheduled", "UnitCommended", "UnitMerged", "UnitRegistered", "UnitRenamed")) {
             expected.put("vn.ledger.events." + name, "1");
         }
+        expected.put("vn.ledger.events.MemberAdmitted", "2");
         assertThat(catalogue).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void memberAdmittedOfRevisionOneReadsWithoutTheDetailsOfRevisionTwo() throws IOException {
+        MemberAdmitted read = json.readValue(fixture("MemberAdmitted.r1"), MemberAdmitted.class);
+
+        assertThat(read).isEqualTo(new MemberAdmitted(MEMBER, "Nguyễn Văn An", UNIT, MemberStatus.PROBATIONARY,
+                LocalDate.parse("2021-05-19")));
+        assertThat(read.cardNumber()).isNull();
     }
 
     /** Run with -Dfixtures.write=true once to write the fixture of a new event; then read and commit it. */

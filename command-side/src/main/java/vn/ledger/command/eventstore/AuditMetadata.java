@@ -24,7 +24,9 @@ public class AuditMetadata {
     public static final String UNIT_ID = "unitId";
     public static final String RECORDED_AT = "recordedAt";
     public static final String REQUEST_ID = "requestId";
-    static final String[] KEYS = {USER_ID, ROLE, UNIT_ID, RECORDED_AT, REQUEST_ID};
+    /** The roster import a command belongs to, on every event of that import. */
+    public static final String IMPORT_ID = "importId";
+    static final String[] KEYS = {USER_ID, ROLE, UNIT_ID, RECORDED_AT, REQUEST_ID, IMPORT_ID};
 
     /** The client's own request id; {@code Idempotency-Key} takes precedence over it. */
     static final String REQUEST_ID_HEADER = "X-Request-Id";
@@ -58,6 +60,15 @@ public class AuditMetadata {
         values.put(RECORDED_AT, clock.instant().toString());
         values.put(REQUEST_ID, requestId(request));
         return MetaData.from(values);
+    }
+
+    /**
+     * The metadata of one command of a batch that a request started earlier (a roster import): the request's user
+     * and id, recorded now, for {@code unitId}.
+     */
+    public MetaData forBatch(MetaData requestMetaData, UUID unitId) {
+        MetaData metaData = requestMetaData.and(RECORDED_AT, clock.instant().toString());
+        return unitId == null ? metaData.withoutKeys(java.util.Set.of(UNIT_ID)) : metaData.and(UNIT_ID, unitId.toString());
     }
 
     /** The metadata of a command the service sends itself, e.g. while loading the demo data. */

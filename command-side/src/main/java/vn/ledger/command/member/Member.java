@@ -17,6 +17,8 @@ import vn.ledger.command.member.MemberCommands.AdmitMember;
 import vn.ledger.command.member.MemberCommands.GrantExemption;
 import vn.ledger.command.member.MemberCommands.TransferMember;
 import vn.ledger.command.member.MemberRules.AlreadyInUnit;
+import vn.ledger.command.member.MemberRules.BornAfterJoining;
+import vn.ledger.command.member.MemberRules.CardNumberTaken;
 import vn.ledger.command.member.MemberRules.ExemptionBeforeAdmission;
 import vn.ledger.command.member.MemberRules.ExemptionOverlaps;
 import vn.ledger.command.member.MemberRules.InvalidPeriod;
@@ -44,6 +46,9 @@ public class Member {
         }
     }
 
+    /** Birth dates before this are typing mistakes. */
+    public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
     @AggregateIdentifier
     private UUID memberId;
     private LocalDate joinedOn;
@@ -56,10 +61,21 @@ public class Member {
     @CommandHandler
     Member(AdmitMember command, MetaData metaData, Roster roster) {
         Actor.of(metaData).requireRole(Actor.OFFICE);
-        Rules.requireSaneDate("joinedOn", command.joinedOn());
+        Rules.requireDateBetween("joinedOn", command.joinedOn(), Rules.PARTY_FOUNDED, Rules.LATEST_DATE);
         requireCellOn(roster, "unitId", command.unitId(), command.joinedOn());
+        if (command.dateOfBirth() != null) {
+            Rules.requireDateBetween("dateOfBirth", command.dateOfBirth(), EARLIEST_BIRTH, Rules.LATEST_DATE);
+            if (!command.dateOfBirth().isBefore(command.joinedOn())) {
+                throw new BornAfterJoining();
+            }
+        }
+        if (command.cardNumber() != null) {
+            roster.memberWithCard(command.cardNumber()).ifPresent(holder -> {
+                throw new CardNumberTaken(command.cardNumber(), holder);
+            });
+        }
         apply(new MemberAdmitted(command.memberId(), command.fullName(), command.unitId(), command.status(),
-                command.joinedOn()));
+                command.joinedOn(), command.cardNumber(), command.dateOfBirth(), command.phone()));
     }
 
     @CommandHandler

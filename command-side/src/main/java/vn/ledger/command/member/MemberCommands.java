@@ -10,9 +10,18 @@ public final class MemberCommands {
 
     private MemberCommands() {}
 
-    /** Put a member on a cell's roster. */
+    /**
+     * Put a member on a cell's roster; {@code cardNumber} (số thẻ đảng viên), {@code dateOfBirth} and {@code phone}
+     * are optional, and a card number is unique in the committee.
+     */
     public record AdmitMember(@TargetAggregateIdentifier UUID memberId, String fullName, UUID unitId, MemberStatus status,
-                       LocalDate joinedOn) {}
+                              LocalDate joinedOn, String cardNumber, LocalDate dateOfBirth, String phone) {
+
+        /** A member admitted without the optional details. */
+        public AdmitMember(UUID memberId, String fullName, UUID unitId, MemberStatus status, LocalDate joinedOn) {
+            this(memberId, fullName, unitId, status, joinedOn, null, null, null);
+        }
+    }
 
     /** Move a member to another unit from a date on. */
     public record TransferMember(@TargetAggregateIdentifier UUID memberId, UUID toUnitId, LocalDate effectiveOn,

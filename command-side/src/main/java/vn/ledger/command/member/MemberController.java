@@ -37,12 +37,17 @@ class MemberController {
         UUID memberId = body.memberId() == null ? UUID.randomUUID() : body.memberId();
         try {
             sender.sendAndWait(new AdmitMember(memberId, body.fullName().strip(), body.unitId(), body.status(),
-                    body.joinedOn()), request, body.unitId());
+                    body.joinedOn(), strip(body.cardNumber()), body.dateOfBirth(), strip(body.phone())),
+                    request, body.unitId());
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             throw new MemberRules.MemberAlreadyExists(memberId);
         }
         return CommandResponse.created("/api/v1/members/" + memberId, memberId,
                 sender.withPositions(memberId.toString(), new CommandOutcome(0, List.of("MemberAdmitted"))), null);
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @PostMapping("/api/v1/members/{memberId}/transfer")

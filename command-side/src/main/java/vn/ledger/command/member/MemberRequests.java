@@ -2,6 +2,7 @@ package vn.ledger.command.member;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,7 +15,11 @@ final class MemberRequests {
 
     /** {@code POST /api/v1/members} */
     record AdmitMemberRequest(@NotBlank @Size(max = 300) String fullName, @NotNull UUID unitId,
-                              @NotNull MemberStatus status, @NotNull LocalDate joinedOn, UUID memberId) {}
+                              @NotNull MemberStatus status, @NotNull LocalDate joinedOn, UUID memberId,
+                              @Pattern(regexp = MemberFormats.CARD_NUMBER, message = MemberFormats.CARD_NUMBER_MESSAGE) String cardNumber,
+                              LocalDate dateOfBirth,
+                              @Pattern(regexp = MemberFormats.PHONE, message = MemberFormats.PHONE_MESSAGE) String phone) {}
+
 
     /** {@code POST /api/v1/members/{id}/transfer} */
     record TransferMemberRequest(@NotNull UUID toUnitId, @NotNull LocalDate effectiveOn) {}

@@ -16,6 +16,19 @@ final class MemberRules {
         }
     }
 
+    static final class CardNumberTaken extends RuleViolation {
+        CardNumberTaken(String cardNumber, UUID holder) {
+            super("card-number-taken", Kind.CONFLICT, "cardNumber",
+                    "The Party card number " + cardNumber + " belongs to the member " + holder + " already.");
+        }
+    }
+
+    static final class BornAfterJoining extends RuleViolation {
+        BornAfterJoining() {
+            super("born-after-joining", Kind.INVALID, "dateOfBirth", "The date of birth is not before joinedOn.");
+        }
+    }
+
     static final class UnitNotACell extends RuleViolation {
         UnitNotACell(String field, UUID unitId) {
             super("unit-not-a-cell", Kind.CONFLICT, field, "Members belong to cells; " + unitId + " is not a cell.");

@@ -100,6 +100,12 @@ class JdbcRoster implements Roster {
     }
 
     @Override
+    public Optional<UUID> memberWithCard(String cardNumber) {
+        return jdbc.queryForList("SELECT member_id FROM command_model.member WHERE card_number = ?", UUID.class,
+                cardNumber).stream().findFirst();
+    }
+
+    @Override
     public Optional<UUID> unitOf(UUID memberId, LocalDate date) {
         return jdbc.queryForList("""
                 SELECT unit_id FROM command_model.membership

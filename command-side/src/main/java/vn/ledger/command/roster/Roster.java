@@ -52,6 +52,9 @@ public interface Roster {
 
     Optional<Member> member(UUID memberId);
 
+    /** The member who holds Party card {@code cardNumber}, if any. */
+    Optional<UUID> memberWithCard(String cardNumber);
+
     /** The unit a member belongs to on {@code date}; empty before admission. */
     Optional<UUID> unitOf(UUID memberId, LocalDate date);
 

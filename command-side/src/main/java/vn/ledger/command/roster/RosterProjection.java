@@ -53,9 +53,13 @@ class RosterProjection {
     @EventHandler
     void on(MemberAdmitted event) {
         jdbc.update("""
-                INSERT INTO command_model.member (member_id, full_name, admitted_on) VALUES (?, ?, ?)
+                INSERT INTO command_model.member (member_id, full_name, admitted_on, card_number, status,
+                                                  date_of_birth, phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (member_id) DO NOTHING
-                """, event.memberId(), event.fullName(), Date.valueOf(event.joinedOn()));
+                """, event.memberId(), event.fullName(), Date.valueOf(event.joinedOn()), event.cardNumber(),
+                event.status() == null ? null : event.status().name(),
+                event.dateOfBirth() == null ? null : Date.valueOf(event.dateOfBirth()), event.phone());
         jdbc.update("""
                 INSERT INTO command_model.membership (member_id, unit_id, valid_from) VALUES (?, ?, ?)
                 ON CONFLICT (member_id, valid_from) DO NOTHING

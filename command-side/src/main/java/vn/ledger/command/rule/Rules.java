@@ -16,10 +16,17 @@ public final class Rules {
 
     private Rules() {}
 
+    /** The founding of the Communist Party of Vietnam: no member joined before it. */
+    public static final LocalDate PARTY_FOUNDED = LocalDate.of(1930, 2, 3);
+
     public static final class DateOutOfRange extends RuleViolation {
         public DateOutOfRange(String field, LocalDate date) {
+            this(field, date, EARLIEST_DATE, LATEST_DATE);
+        }
+
+        public DateOutOfRange(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
             super("date-out-of-range", Kind.INVALID, field,
-                    "The date " + date + " is outside " + EARLIEST_DATE + " to " + LATEST_DATE + ".");
+                    "The date " + date + " is outside " + earliest + " to " + latest + ".");
         }
     }
 
@@ -83,6 +90,13 @@ public final class Rules {
     public static void requireSaneDate(String field, LocalDate date) {
         if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
             throw new DateOutOfRange(field, date);
+        }
+    }
+
+    /** A date of the past that may lie before {@link #EARLIEST_DATE}, such as a birth or a joining date. */
+    public static void requireDateBetween(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
+        if (date.isBefore(earliest) || date.isAfter(latest)) {
+            throw new DateOutOfRange(field, date, earliest, latest);
         }
     }
 

@@ -88,6 +88,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/sessions", "/api/v1/sessions/**")
                         .hasAnyRole("SECRETARY", "OFFICE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoint").hasAnyRole("OFFICE", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/roster/**").hasRole("OFFICE")
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasRole("OFFICE"));
         return http.build();

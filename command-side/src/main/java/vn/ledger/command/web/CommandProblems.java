@@ -21,6 +21,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -74,6 +77,22 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
         return respond(problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "The record was changed by another request at the same moment; send the command again."));
+    }
+
+    /** A body that is not the multipart form an upload needs, or a part over the servlet's limits. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException || RequestLimits.causedByTooLarge(e)) {
+            return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "The uploaded file is over the limit."));
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Send the file as multipart/form-data with a part named 'file'."));
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "multipart-invalid",
+                "Send the file as multipart/form-data with a part named 'file'."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -141,7 +160,8 @@ class CommandProblems extends ResponseEntityExceptionHandler {
             HttpMediaTypeNotSupportedException.class, "unsupported-media-type",
             HttpMediaTypeNotAcceptableException.class, "not-acceptable",
             HttpRequestMethodNotSupportedException.class, "method-not-allowed",
-            HandlerMethodValidationException.class, "validation-failed");
+            HandlerMethodValidationException.class, "validation-failed",
+            MissingServletRequestPartException.class, "file-missing");
 
     private static FieldProblem fieldProblem(FieldError error) {
         return new FieldProblem(error.getField(), error.getDefaultMessage());

@@ -18,16 +18,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body over {@code ledger.limits.max-body-bytes} (1 MiB by default) with a 413 problem before
- * anything reads it: by its Content-Length when it has one, else by counting while it is read.
+ * anything reads it: by its Content-Length when it has one, else by counting while it is read. A roster import's
+ * file may be larger: its body may hold {@code ledger.import.max-file-bytes} (20 MiB) and the multipart framing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimits extends OncePerRequestFilter {
 
-    private final long maxBodyBytes;
+    /** The path whose body is a spreadsheet file rather than a JSON command. */
+    static final String IMPORT_PATH = "/api/v1/roster/imports";
+    /** Room for the multipart boundaries and part headers around an import's file. */
+    static final long MULTIPART_FRAMING_BYTES = 64 * 1024;
 
-    RequestLimits(@Value("${ledger.limits.max-body-bytes:1048576}") long maxBodyBytes) {
+    private final long maxBodyBytes;
+    private final long maxImportBodyBytes;
+
+    RequestLimits(@Value("${ledger.limits.max-body-bytes:1048576}") long maxBodyBytes,
+                  @Value("${ledger.import.max-file-bytes:20971520}") long maxImportFileBytes) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxImportBodyBytes = maxImportFileBytes + MULTIPART_FRAMING_BYTES;
     }
 
     /** A body that went over the limit while it was read. */
@@ -40,19 +49,20 @@ public class RequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            tooLarge(response);
+        long limit = IMPORT_PATH.equals(request.getRequestURI()) ? maxImportBodyBytes : maxBodyBytes;
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response, limit);
             return;
         }
         try {
-            chain.doFilter(new CountingRequest(request, maxBodyBytes), response);
+            chain.doFilter(new CountingRequest(request, limit), response);
         } catch (BodyTooLarge | ServletException e) {
             if (!(e instanceof BodyTooLarge) && !causedByTooLarge(e)) {
                 throw e;
             }
             if (!response.isCommitted()) {
                 response.reset();
-                tooLarge(response);
+                tooLarge(response, limit);
             }
         }
     }
@@ -66,13 +76,13 @@ public class RequestLimits extends OncePerRequestFilter {
         return false;
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(413);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("""
                 {"type":"urn:ledger:problem:body-too-large","title":"Content Too Large","status":413,\
-                "detail":"The request body is over %d bytes.","code":"body-too-large"}""".formatted(maxBodyBytes));
+                "detail":"The request body is over %d bytes.","code":"body-too-large"}""".formatted(limit));
     }
 
     /** Counts the body's bytes as they are read and stops past the limit. */

@@ -41,7 +41,37 @@ class MemberTest {
                 .unit(SUB_COMMITTEE, "Đảng bộ bộ phận Thể thao", UnitKind.SUB_COMMITTEE, null)
                 .unit(MERGED_CELL, "Chi bộ Bảo tàng", UnitKind.CELL, null)
                 .merged(MERGED_CELL, OTHER_CELL, LocalDate.parse("2020-01-01"))
-                .member(MEMBER, CELL, JOINED));
+                .member(MEMBER, CELL, JOINED)
+                .card(MEMBER, "93.000001"));
+    }
+
+    @Test
+    void admitsAMemberWithCardNumberBirthDateAndPhone() {
+        UUID newcomer = UUID.randomUUID();
+        fixture.givenNoPriorActivity()
+                .when(new AdmitMember(newcomer, "Lê Thị Hường", CELL, MemberStatus.OFFICIAL,
+                        LocalDate.parse("2015-02-03"), "93.000002", LocalDate.parse("1985-11-30"), "0912 345 678"),
+                        OFFICE)
+                .expectEvents(new MemberAdmitted(newcomer, "Lê Thị Hường", CELL, MemberStatus.OFFICIAL,
+                        LocalDate.parse("2015-02-03"), "93.000002", LocalDate.parse("1985-11-30"), "0912 345 678"));
+    }
+
+    @Test
+    void aCardNumberBelongsToOneMember() {
+        fixture.givenNoPriorActivity()
+                .when(new AdmitMember(UUID.randomUUID(), "Lê Thị Hường", CELL, MemberStatus.OFFICIAL,
+                        LocalDate.parse("2015-02-03"), "93.000001", null, null), OFFICE)
+                .expectException(MemberRules.CardNumberTaken.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMemberIsBornBeforeJoining() {
+        fixture.givenNoPriorActivity()
+                .when(new AdmitMember(UUID.randomUUID(), "Lê Thị Hường", CELL, MemberStatus.OFFICIAL,
+                        LocalDate.parse("2015-02-03"), null, LocalDate.parse("2015-02-03"), null), OFFICE)
+                .expectException(MemberRules.BornAfterJoining.class)
+                .expectNoEvents();
     }
 
     static MemberAdmitted admitted() {
@@ -75,11 +105,21 @@ class MemberTest {
     }
 
     @Test
-    void rejectsAnAdmissionDateOutsideTheSaneRange() {
+    void rejectsAJoiningDateBeforeThePartyWasFounded() {
         fixture.givenNoPriorActivity()
                 .when(new AdmitMember(UUID.randomUUID(), "Trần Thị Bình", CELL, MemberStatus.OFFICIAL,
-                        LocalDate.parse("1930-02-03")), OFFICE)
+                        LocalDate.parse("1930-02-02")), OFFICE)
                 .expectException(Rules.DateOutOfRange.class);
+    }
+
+    @Test
+    void admitsAMemberWhoJoinedDecadesAgo() {
+        UUID veteran = UUID.randomUUID();
+        fixture.givenNoPriorActivity()
+                .when(new AdmitMember(veteran, "Phạm Văn Đồng", CELL, MemberStatus.OFFICIAL,
+                        LocalDate.parse("1975-04-30")), OFFICE)
+                .expectEvents(new MemberAdmitted(veteran, "Phạm Văn Đồng", CELL, MemberStatus.OFFICIAL,
+                        LocalDate.parse("1975-04-30")));
     }
 
     @Test

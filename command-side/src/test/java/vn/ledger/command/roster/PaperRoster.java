@@ -24,6 +24,7 @@ public final class PaperRoster implements Roster {
     private final Map<UUID, Unit> units = new LinkedHashMap<>();
     private final Map<UUID, Member> members = new HashMap<>();
     private final List<Membership> memberships = new ArrayList<>();
+    private final Map<String, UUID> cards = new HashMap<>();
     private final List<Exemption> exemptions = new ArrayList<>();
 
     public PaperRoster unit(UUID unitId, String name, UnitKind kind, UUID parentUnitId) {
@@ -40,6 +41,12 @@ public final class PaperRoster implements Roster {
     public PaperRoster member(UUID memberId, UUID unitId, LocalDate admittedOn) {
         members.put(memberId, new Member(memberId, "Đảng viên " + memberId, admittedOn));
         memberships.add(new Membership(memberId, unitId, admittedOn));
+        return this;
+    }
+
+    /** Gives the member a Party card number. */
+    public PaperRoster card(UUID memberId, String cardNumber) {
+        cards.put(cardNumber, memberId);
         return this;
     }
 
@@ -103,6 +110,11 @@ public final class PaperRoster implements Roster {
     @Override
     public Optional<Member> member(UUID memberId) {
         return Optional.ofNullable(members.get(memberId));
+    }
+
+    @Override
+    public Optional<UUID> memberWithCard(String cardNumber) {
+        return Optional.ofNullable(cards.get(cardNumber));
     }
 
     @Override

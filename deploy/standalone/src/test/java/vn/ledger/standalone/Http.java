@@ -66,6 +66,44 @@ final class Http {
         return send(request);
     }
 
+    /** A multipart/form-data POST of one file as the part {@code file}. */
+    Answer upload(String path, String fileName, byte[] content, Map<String, String> headers) {
+        String boundary = "ledger-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A GET whose body is a file: status, content type and bytes. */
+    record Download(int status, String contentType, String contentDisposition, byte[] body) {}
+
+    Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);
