@@ -34,7 +34,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * inside one database transaction that also stores its answer under (user, key): the events and the stored answer
  * commit together, so a retry after a lost response or a crash finds either both or neither. A repeat waits for a
  * concurrent first attempt (the key's row lock), then answers what it answered. Only successful answers are kept:
- * a rejected command wrote nothing, and its repeat is judged again.
+ * a rejected command wrote nothing, and its repeat is judged again. The one exception is a calendar feed token,
+ * a secret whose answer is not stored: a repeated POST there makes another token.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -60,6 +61,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         return !"POST".equals(request.getMethod())
                 || !request.getRequestURI().startsWith("/api/v1/")
+                // a calendar feed token is a secret kept only as a hash: its answer is never stored
+                || request.getRequestURI().startsWith("/api/v1/calendar-tokens")
                 || key == null || key.isBlank();
     }
 

@@ -1,6 +1,7 @@
 package vn.ledger.command.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
 public class Denials {
 
     private static final Logger log = LoggerFactory.getLogger(Denials.class);
+    /** A calendar feed token in a path ({@code DELETE /api/v1/calendar-tokens/{token}}) is a secret: never logged. */
+    private static final Pattern CALENDAR_TOKEN = Pattern.compile("^(/api/v1/calendar-tokens/)[^/]+");
 
     private final MeterRegistry meters;
 
@@ -25,7 +28,7 @@ public class Denials {
      * @param user who asked, or {@code anonymous}
      */
     public void record(String code, String user, String method, String path) {
-        log.warn("Denied ({}): {} {} by {}", code, method, path, user);
+        log.warn("Denied ({}): {} {} by {}", code, method, CALENDAR_TOKEN.matcher(path).replaceFirst("$1***"), user);
         meters.counter("ledger.security.denials", "code", code).increment();
     }
 }

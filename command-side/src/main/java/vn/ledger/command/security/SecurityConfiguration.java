@@ -26,8 +26,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every endpoint but health requires HTTP Basic, or, when {@code ledger.oidc.issuer} is set, an OIDC bearer JWT
- * ({@link OidcBearerTokens}); roles per {@code api.md}: the roster and users are the office's,
+ * Every endpoint but health and the calendar feeds (which check a feed token of their own) requires HTTP Basic, or,
+ * when {@code ledger.oidc.issuer} is set, an OIDC bearer JWT ({@link OidcBearerTokens}); roles per {@code api.md}:
+ * every user manages their own calendar feed tokens, the roster and users are the office's,
  * reviews and commendations the reviewers' (and the office's), session records the secretaries' (and the
  * office's). A secretary's units are checked by the aggregates, on the record's own units.
  */
@@ -81,6 +82,13 @@ public class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // the calendar feeds: a phone's calendar cannot sign in, so the query side checks the feed
+                        // token in their URL instead (see vn.ledger.query.calendar)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar.ics", "/api/v1/units/*/calendar.ics")
+                        .permitAll()
+                        // every signed-in user makes and revokes their own feed tokens
+                        .requestMatchers(HttpMethod.POST, "/api/v1/calendar-tokens").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/calendar-tokens/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/users", "/api/v1/units", "/api/v1/units/**",
                                 "/api/v1/members", "/api/v1/members/**").hasRole("OFFICE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/sessions/*/review", "/api/v1/commendations")

@@ -49,6 +49,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     Answer post(String path, String body) {
         return post(path, "application/json", body, (String) null);
     }

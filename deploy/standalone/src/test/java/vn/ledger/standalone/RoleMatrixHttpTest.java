@@ -59,6 +59,7 @@ class RoleMatrixHttpTest {
                 new Family("commendations", "POST", "/api/v1/commendations", "{}", List.of("OFFICE", "REVIEWER")),
                 new Family("audit checkpoint", "POST", "/api/v1/audit/checkpoint", "", List.of("OFFICE", "AUDITOR")),
                 new Family("rebuild", "POST", "/api/v1/admin/projections/stats-v1/rebuild", "", List.of("OFFICE")),
+                new Family("calendar tokens", "POST", "/api/v1/calendar-tokens", "", all),
                 new Family("statistics", "GET", "/api/v1/stats/units?quarter=2022-Q3", null, all),
                 new Family("sessions read", "GET", s, null, all),
                 new Family("history", "GET", s + "/history", null, all),
