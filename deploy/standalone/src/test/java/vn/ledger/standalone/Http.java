@@ -86,20 +86,32 @@ final class Http {
         return send(request);
     }
 
-    /** A GET whose body is a file: status, content type and bytes. */
-    record Download(int status, String contentType, String contentDisposition, byte[] body) {}
+    /** A file as it came: status, content type, {@code Content-Disposition} and the body's bytes. */
+    record Download(int status, String contentType, String contentDisposition, byte[] body) {
 
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A GET whose answer is a file, with extra request headers (e.g. {@code Accept-Language}). */
     Download download(String path) {
+        return download(path, Map.of());
+    }
+
+    Download download(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+                    response.headers().firstValue("Content-Disposition").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + path, e);
         } catch (InterruptedException e) {
