@@ -21,12 +21,19 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every endpoint but health and the calendar feeds (which check a feed token of their own) requires HTTP Basic, or,
+ * Two filter chains: the web application's pages ({@link #webSecurity}, a sign-in form and a session cookie with
+ * CSRF tokens) and the API ({@link #apiSecurity}). Every endpoint but health and the calendar feeds (which check a feed token of their own) requires HTTP Basic, or,
  * when {@code ledger.oidc.issuer} is set, an OIDC bearer JWT ({@link OidcBearerTokens}); roles per {@code api.md}:
  * every user manages their own calendar feed tokens, the roster and users are the office's,
  * reviews and commendations the reviewers' (and the office's), session records the secretaries' (and the
@@ -54,7 +61,45 @@ public class SecurityConfiguration {
         return new OidcBearerTokens.Settings(issuer, jwkSetUri, audience, roleClaim, unitsClaim);
     }
 
+    /** The web application's pages and assets: signed in with a form, then a session cookie. */
+    static final String[] WEB_PATHS = {"/", "/ui", "/ui/**", "/login", "/logout", "/assets/**", "/webjars/**",
+            "/favicon.ico"};
+
+    /**
+     * The web application: a sign-in form, then a session cookie (HttpOnly, SameSite=Lax) with CSRF protection on
+     * every form; a user locked after repeated wrong passwords is refused before the password is checked, as with
+     * HTTP Basic.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain webSecurity(HttpSecurity http, Denials denials, SignInAttempts attempts) throws Exception {
+        http
+                .securityMatcher(WEB_PATHS)
+                .addFilterBefore(new LockedFormSignIns(attempts, denials), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    denials.record(e instanceof CsrfException ? "csrf-token-invalid" : "forbidden-role",
+                            userOf(request), request.getMethod(), request.getRequestURI());
+                    response.sendError(403);
+                }))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/ui/office", "/ui/office/**").hasRole("OFFICE")
+                        .requestMatchers("/ui/review", "/ui/review/**").hasAnyRole("REVIEWER", "OFFICE")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /**
+     * The API: HTTP Basic or a bearer JWT per request, or the web application's session cookie. A request signed in
+     * by the cookie alone must carry the session's CSRF token (header {@code X-CSRF-TOKEN}) on every write; one
+     * that sends its own credentials needs none, since a browser never adds them to a forged request.
+     */
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, Denials denials, SignInAttempts attempts,
             OidcBearerTokens.Settings oidc) throws Exception {
         if (oidc.enabled()) {
@@ -68,14 +113,22 @@ public class SecurityConfiguration {
         }
         http
                 .addFilterBefore(new LockedSignIns(attempts, denials), BasicAuthenticationFilter.class)
-                // a stateless API signed in per request with HTTP Basic: no cookie, so no CSRF to guard against
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::signedInByCookie))
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), webSessionReader())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint((request, response, e) ->
                         unauthorized(request, response, denials)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> unauthorized(request, response, denials))
                         .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                denials.record("csrf-token-invalid", userOf(request), request.getMethod(),
+                                        request.getRequestURI());
+                                problem(response, 403, "csrf-token-invalid",
+                                        "The page's security token is missing or out of date; reload the page.");
+                                return;
+                            }
                             denials.record("forbidden-role", userOf(request), request.getMethod(),
                                     request.getRequestURI());
                             problem(response, 403, "forbidden-role", "Your role may not do this.");
@@ -100,6 +153,21 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasRole("OFFICE"));
         return http.build();
+    }
+
+    /** The web application's session, read but never created by the API. */
+    private static HttpSessionSecurityContextRepository webSessionReader() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setAllowSessionCreation(false);
+        return repository;
+    }
+
+    /** A write sent with the session cookie and no credentials of its own: the case CSRF is about. */
+    static boolean signedInByCookie(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+                || "TRACE".equals(method);
+        return !safe && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, Denials denials)
@@ -166,6 +234,34 @@ public class SecurityConfiguration {
             } catch (IllegalArgumentException notBase64) {
                 return null;
             }
+        }
+    }
+
+    /** Refuses the sign-in form of a locked user before the password is checked: back to the form, locked. */
+    private static final class LockedFormSignIns extends OncePerRequestFilter {
+        private final SignInAttempts attempts;
+        private final Denials denials;
+
+        LockedFormSignIns(SignInAttempts attempts, Denials denials) {
+            this.attempts = attempts;
+            this.denials = denials;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String username = request.getParameter("username");
+            if (username != null && !attempts.lockedFor(username).isZero()) {
+                denials.record("sign-in-locked", username, request.getMethod(), request.getRequestURI());
+                response.sendRedirect(request.getContextPath() + "/login?locked");
+                return;
+            }
+            chain.doFilter(request, response);
         }
     }
 

@@ -1,0 +1,279 @@
+package vn.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.ledger.command.demo.DemoData;
+
+/**
+ * The web application in a real headless Chromium (Debian's chromium and chromedriver, which {@code .ci/run}
+ * installs), against the service on a real socket with the demo data: a secretary records a whole session on a
+ * phone-sized window, submits and corrects it; a reviewer returns and acknowledges it; the office rebuilds a view
+ * with the progress bar reaching 100 %; the dashboard shows Q3 2022's 5,300. Screenshots of each page are kept in
+ * {@code target/screenshots}.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebAppBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Dimension PHONE = new Dimension(360, 740);
+    static final Dimension LAPTOP = new Dimension(1280, 900);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        LedgerTestSupport.freshLedger(registry);
+        registry.add("LEDGER_DEMO_DATA", () -> "true");
+    }
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        // CI installs Debian's chromium and chromedriver (.ci/run); elsewhere the test needs them installed, and
+        // says so by skipping rather than failing on a machine that has only a JDK
+        boolean installed = Files.isExecutable(Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium")))
+                && Files.isExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")));
+        if (!"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(installed,
+                    "Chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=vi-VN", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSecretaryRecordsSubmitsAndCorrectsASessionOnAPhoneThenTheCommitteeReviewsAndTheOfficeRebuilds() {
+        Http office = LedgerTestSupport.admin(port);
+        UUID cell = DemoData.CULTURE_AND_ARTS_CENTRE_CELL;
+        LedgerTestSupport.user(office, "bithu-vhnt", "SECRETARY", cell);
+        LedgerTestSupport.user(office, "uyvien-btv", "REVIEWER");
+        UUID session = LedgerTestSupport.schedule(office, cell, "2022-11-18T08:00:00+07:00");
+
+        // the secretary, on a phone
+        browser.manage().window().setSize(PHONE);
+        signIn("bithu-vhnt", "wrong-password");
+        assertThat(text(By.id("login-error"))).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+        screenshot("01-sign-in-error-phone");
+        signIn("bithu-vhnt", LedgerTestSupport.USER_PASSWORD);
+        open("/ui/sessions");
+        waitFor(By.cssSelector("#session-list a.session-link"));
+        screenshot("02-sessions-phone");
+        open("/ui/sessions/" + session);
+        waitFor(By.cssSelector("#checklist li"));
+        List<String> names = browser.findElements(By.cssSelector("#checklist li .name")).stream()
+                .map(WebElement::getText).toList();
+        long expected = jdbc.queryForObject("""
+                SELECT count(*) FROM command_model.membership ms
+                WHERE ms.unit_id = ? AND ms.valid_from <= DATE '2022-11-18'
+                  AND (ms.valid_to IS NULL OR ms.valid_to > DATE '2022-11-18')
+                  AND NOT EXISTS (SELECT 1 FROM command_model.exemption e WHERE e.member_id = ms.member_id
+                                  AND e.valid_from <= DATE '2022-11-18' AND DATE '2022-11-18' <= e.valid_to)
+                """, Long.class, cell);
+        assertThat(names).as("every expected member of the cell is on the checklist").hasSize((int) expected);
+        screenshot("03-session-checklist-phone");
+
+        click(By.id("all-present"));
+        String someone = names.get(3);
+        type(By.id("member-search"), fold(someone));
+        List<WebElement> found = visible(By.cssSelector("#checklist li"));
+        assertThat(found).extracting(item -> item.findElement(By.className("name")).getText()).contains(someone);
+        mark(someone, "excused");
+        type(By.id("member-search"), "");
+        mark(names.get(5), "absent");
+        mark(names.get(7), "online");
+        screenshot("04-session-marked-phone");
+        click(By.id("save-attendance"));
+        waitForText(By.id("attendance-counts"), "Có mặt " + (names.size() - 2) + "/");
+
+        for (String category : List.of("PUBLIC", "CIVIL_SERVANTS", "CLUB_REPRESENTATIVES")) {
+            type(By.id("guest-" + category), category.equals("PUBLIC") ? "40" : "12");
+        }
+        click(By.id("save-guests"));
+        waitFor(By.cssSelector("#guests-saved:not([hidden])"));
+
+        type(By.id("minutes"), "Biên bản sinh hoạt chuyên đề tháng 11: học tập Kết luận 01-KL/TW.");
+        click(By.id("submit-record"));
+        waitForText(By.id("status"), "Đã nộp biên bản");
+        waitFor(By.cssSelector("#correction-form:not([hidden])"));
+        screenshot("05-session-submitted-phone");
+
+        // a correction without a reason: the server's refusal shows next to the field, in Vietnamese
+        mark(names.get(5), "excused");
+        click(By.id("save-correction"));
+        waitForText(By.cssSelector("[data-field='reason']"), "Hãy ghi lý do.");
+        screenshot("06-correction-needs-reason-phone");
+        type(By.id("correction-reason"), "Đồng chí có giấy phép, ghi nhầm là vắng không phép");
+        click(By.id("save-correction"));
+        waitFor(By.cssSelector("#attendance-saved:not([hidden])"));
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type = 'vn.ledger.events.AttendanceCorrected'
+                """, Long.class, session.toString())).isEqualTo(1);
+
+        open("/ui/sessions/" + session + "/history");
+        waitFor(By.cssSelector("#timeline li[data-type='AttendanceCorrected']"));
+        assertThat(text(By.cssSelector("#timeline li[data-type='AttendanceCorrected'] .reason")))
+                .contains("ghi nhầm");
+        screenshot("07-history-phone");
+        signOut();
+
+        // the reviewer, on a laptop
+        browser.manage().window().setSize(LAPTOP);
+        signIn("uyvien-btv", LedgerTestSupport.USER_PASSWORD);
+        open("/ui/review");
+        waitFor(By.cssSelector("#review-list a.session-link"));
+        screenshot("08-review-queue");
+        open("/ui/sessions/" + session);
+        waitFor(By.cssSelector("#review-card:not([hidden])"));
+        type(By.id("review-comment"), "Đề nghị bổ sung ý kiến thảo luận");
+        click(By.id("return"));
+        waitForText(By.id("status"), "Bị trả lại");
+        screenshot("09-session-returned");
+        signOut();
+
+        // the office: rebuild a view and watch the progress bar reach 100 %
+        signIn("admin", LedgerTestSupport.ADMIN_PASSWORD);
+        open("/ui/office");
+        waitFor(By.cssSelector("tr[data-projection='stats-v1'] button.rebuild"));
+        click(By.cssSelector("tr[data-projection='stats-v1'] button.rebuild"));
+        screenshot("10-office-rebuilding");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
+                driver.findElement(By.id("rebuild-state")).getText().equals("DONE"));
+        assertThat(text(By.id("rebuild-percent"))).isEqualTo("100 %");
+        assertThat(browser.findElement(By.id("rebuild-bar")).getAttribute("value")).isEqualTo("100");
+        assertThat(text(By.id("rebuild-events"))).matches("(\\d+)/\\1");
+        screenshot("11-office-rebuilt");
+
+        open("/?quarter=2022-Q3");
+        waitForText(By.cssSelector("#total-audience strong"), "5.300");
+        screenshot("12-dashboard-2022-Q3");
+        open("/?quarter=2022-Q3&lang=en");
+        waitForText(By.cssSelector("#total-audience"), "Performance audience");
+        screenshot("13-dashboard-2022-Q3-english");
+    }
+
+    // ---- the browser
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void signIn(String username, String password) {
+        open("/login");
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.id("sign-in"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+    }
+
+    private void signOut() {
+        click(By.cssSelector("form.signout button"));
+        waitFor(By.id("username"));
+    }
+
+    private void mark(String name, String mark) {
+        WebElement item = browser.findElements(By.cssSelector("#checklist li")).stream()
+                .filter(li -> li.findElement(By.className("name")).getText().equals(name))
+                .findFirst().orElseThrow();
+        WebElement button = item.findElement(By.cssSelector("button[data-mark='" + mark + "']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+    }
+
+    private void type(By by, String text) {
+        WebElement field = waitFor(by);
+        field.clear();
+        if (!text.isEmpty()) {
+            field.sendKeys(text);
+        } else {
+            ((JavascriptExecutor) browser).executeScript(
+                    "arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", field);
+        }
+    }
+
+    private void click(By by) {
+        WebElement element = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    private void waitForText(By by, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    private List<WebElement> visible(By by) {
+        return browser.findElements(by).stream().filter(WebElement::isDisplayed).toList();
+    }
+
+    private String text(By by) {
+        return waitFor(by).getText();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String fold(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package vn.ledger.query.ui;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a value as JSON that is safe inside a page's {@code <script type="application/json">}. */
+@Component
+public class UiJson {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public String write(Object value) {
+        return json.writeValueAsString(value).replace("</", "<\\/").replace("<!--", "<\\!--");
+    }
+}
