@@ -94,10 +94,83 @@
   }
 
   function localizedFieldMessage(problem, error) {
-    if (problem.code === 'validation-failed' && /blank|null|empty/i.test(error.message || '')) {
-      return t('field.required');
-    }
-    return TEXTS['problem.' + problem.code] || error.message;
+    const message = error.message || '';
+    if (/blank|null|empty/i.test(message)) return t('field.required');
+    const size = /between (\d+) and (\d+)/.exec(message);
+    if (size) return t('field.size', size[1], size[2]);
+    if (/size must be|at most|too long/i.test(message)) return t('field.tooLong');
+    if (/greater than or equal to 0|negative/i.test(message)) return t('field.negative');
+    if (problem.code === 'invalid-field' || /format|pattern/i.test(message)) return t('field.format');
+    return TEXTS['problem.' + problem.code] || message;
+  }
+
+  /** A form's fields as a JSON body: lists from multi-selects and line-per-item text areas, numbers, local times. */
+  function formJson(form) {
+    const body = {};
+    Array.from(form.elements).forEach(field => {
+      if (!field.name || field.disabled || field.type === 'submit' || field.type === 'button') return;
+      const type = field.dataset.type;
+      if (field.type === 'select-multiple') {
+        body[field.name] = Array.from(field.selectedOptions).map(option => option.value);
+      } else if (type === 'lines') {
+        body[field.name] = field.value.split('\n').map(line => line.trim()).filter(Boolean);
+      } else if (field.value !== '') {
+        if (type === 'number') body[field.name] = Number(field.value);
+        else if (type === 'local-datetime') body[field.name] = field.value + (field.value.length === 16 ? ':00' : '') + '+07:00';
+        else body[field.name] = field.value;
+      }
+    });
+    return body;
+  }
+
+  /**
+   * Sends a form to the API path in its data-path ({name} taken from the form's field of that name) and shows the
+   * answer: problems next to the fields and in the form's alert, or the saved mark.
+   */
+  function apiForm(form, onDone) {
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const body = formJson(form);
+      const path = form.dataset.path.replace(/\{(\w+)\}/g, (match, name) => {
+        const value = body[name];
+        delete body[name];
+        return encodeURIComponent(value || '-');
+      });
+      const alert = form.querySelector('.form-alert');
+      if (alert) alert.hidden = true;
+      const answer = await api(form.dataset.method || 'POST', path, body);
+      if (!answer.ok) { showProblem(form, alert, answer.body); return; }
+      clearProblems(form);
+      flash(form.querySelector('.form-ok'));
+      if (onDone) await onDone(answer, body);
+    });
+  }
+
+  /** Fills every select.unit-options on the page with the units the user may see. */
+  async function loadUnits() {
+    const answer = await api('GET', '/api/v1/units');
+    if (!answer.ok) return [];
+    $$('select.unit-options').forEach(select => {
+      const keep = Array.from(select.options).filter(option => option.value === '');
+      select.replaceChildren(...keep, ...answer.body.units.map(unit =>
+        el('option', { value: unit.unitId, 'data-kind': unit.kind }, unit.name)));
+    });
+    return answer.body.units;
+  }
+
+  /** A search box (input.member-search, data-target the select) that lists the members matching what is typed. */
+  function memberSearch(input) {
+    const select = document.getElementById(input.dataset.target);
+    let timer;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const answer = await api('GET', '/api/v1/members?size=50&q=' + encodeURIComponent(input.value));
+        if (!answer.ok) return;
+        select.replaceChildren(...answer.body.items.map(member => el('option', { value: member.memberId },
+          member.fullName + ' — ' + (member.unitName || ''))));
+      }, 200);
+    });
   }
 
   function clearProblems(root) {
@@ -224,6 +297,7 @@
       const query = new URLSearchParams({ page, size: 20 });
       if (form.quarter.value) query.set('quarter', form.quarter.value);
       if (form.status.value) query.set('status', form.status.value);
+      if (form.unitId.value) query.set('unitId', form.unitId.value);
       const answer = await api('GET', '/api/v1/sessions?' + query);
       if (!answer.ok) { showProblem(null, null, answer.body); return; }
       answer.body.items.forEach(item => list.append(el('li', {},
@@ -235,6 +309,11 @@
     }
     form.addEventListener('submit', event => { event.preventDefault(); load(true); });
     $('#sessions-more').addEventListener('click', () => { page += 1; load(false); });
+    const schedule = $('#schedule-form');
+    if (schedule) {
+      apiForm(schedule, async answer => { location.href = '/ui/sessions/' + answer.body.id; });
+    }
+    await loadUnits();
     await load(true);
   }
 
@@ -262,6 +341,7 @@
       state.session = detail.body;
       renderDetails(detail.body);
       if (roster.ok) renderChecklist(roster.body);
+      renderPerformances(detail.body);
     }
 
     function renderDetails(session) {
@@ -289,6 +369,20 @@
       $('#submit-card').hidden = submitted || session.status === 'CANCELLED';
       const review = $('#review-card');
       if (review) review.hidden = session.status !== 'SUBMITTED';
+    }
+
+    function renderPerformances(session) {
+      const locked = ['SUBMITTED', 'ACKNOWLEDGED', 'RETURNED'].includes(session.status);
+      $('#performance-add').hidden = locked || session.status === 'CANCELLED';
+      $('#performance-list').replaceChildren(...(session.performances || []).map(performance => el('li',
+        { 'data-performance': performance.performanceId },
+        el('strong', {}, performance.title), ' · ', performance.genre || '',
+        el('div', { class: 'muted' }, [performance.venue, performance.performedOn].filter(Boolean).join(' · ')),
+        locked
+          ? el('label', {}, el('span', {}, t('performance.correct')),
+              el('input', { type: 'number', min: '0', class: 'audience-correction', value: performance.audience,
+                'data-performance': performance.performanceId, 'data-recorded': performance.audience }))
+          : el('div', {}, t('performance.audience') + ': ' + Number(performance.audience).toLocaleString(LOCALE)))));
     }
 
     function renderChecklist(roster) {
@@ -358,8 +452,14 @@
       await afterWrite(answer, $('#attendance-saved'), $('#attendance-card'));
     });
     $('#save-correction').addEventListener('click', async () => {
-      const answer = await api('POST', path + '/corrections',
-        { reason: $('#correction-reason').value, attendance: entries(true) }, ifMatch());
+      const performances = $$('.audience-correction')
+        .filter(input => input.value !== input.dataset.recorded)
+        .map(input => ({ performanceId: input.dataset.performance, audience: Number(input.value) }));
+      const correction = { reason: $('#correction-reason').value };
+      const changed = entries(true);
+      if (changed.length) correction.attendance = changed;
+      if (performances.length) correction.performances = performances;
+      const answer = await api('POST', path + '/corrections', correction, ifMatch());
       if (await afterWrite(answer, $('#attendance-saved'), $('#attendance-card'))) $('#correction-reason').value = '';
     });
     $('#save-guests').addEventListener('click', async () => {
@@ -376,6 +476,11 @@
       const answer = await api('POST', path + '/submit', { minutesSummary: $('#minutes').value }, ifMatch());
       await afterWrite(answer, null, $('#submit-card'));
     });
+    $('#performance-form').dataset.path = path + '/performances';
+    apiForm($('#performance-form'), async answer => {
+      $('#performance-form').reset();
+      await afterWrite(answer, null, $('#performances-card'));
+    });
     const reviewForm = $('#review-form');
     if (reviewForm) {
       reviewForm.addEventListener('submit', async event => {
@@ -386,22 +491,91 @@
         await afterWrite(answer, null, $('#review-card'));
       });
     }
+    const units = await loadUnits();
+    if (units.length === 0) {
+      // a reader who sees no unit list still logs for the session's own units
+      $('#performance-unit').replaceChildren();
+    }
     await load();
+    const first = state.session && state.session.units[0];
+    if (first && !$('#performance-unit').value) {
+      $('#performance-unit').append(el('option', { value: first.unitId }, first.unitName));
+    }
   }
 
   // ---- history
 
+  const MARK_TEXT = { PRESENT: 'session.present', ABSENT_EXCUSED: 'session.excused', ABSENT_UNEXCUSED: 'session.absent' };
+
+  function entryText(entry, names) {
+    if (!entry) return t('history.none');
+    const mark = entry.status === 'PRESENT' && entry.mode === 'ONLINE' ? 'session.onlinePresent' : MARK_TEXT[entry.status];
+    return t(mark) + (entry.note ? ' (' + entry.note + ')' : '');
+  }
+
+  function countsText(counts) {
+    return CATEGORIES.filter(c => counts && counts[c]).map(c => t('guest.' + c) + ': ' + counts[c]).join('; ') || '0';
+  }
+
+  /** What an event says, in the user's language: one line, and for a correction each change beside the original. */
+  function describe(event, names) {
+    const p = event.payload || {};
+    const name = id => names.get(id) || id;
+    switch (event.type) {
+      case 'SessionScheduled':
+        return [t('history.scheduled', p.topic, formatWhen(p.scheduledAt), p.venue || p.onlineUrl || '')];
+      case 'SessionRescheduled':
+        return [t('history.rescheduled', formatWhen(p.previousScheduledAt), formatWhen(p.scheduledAt))];
+      case 'SessionCancelled':
+        return [t('history.cancelled')];
+      case 'AttendanceRecorded': {
+        const present = p.entries.filter(e => e.status === 'PRESENT').length;
+        return [t('history.attendance', p.entries.length, present)];
+      }
+      case 'AttendanceCorrected':
+        return p.entries.map((entry, i) => name(entry.memberId) + ': ' + entryText((p.previousEntries || [])[i], names)
+          + ' → ' + entryText(entry, names));
+      case 'GuestsCounted':
+        return [countsText(p.counts)];
+      case 'GuestsCorrected':
+        return [countsText(p.previousCounts) + ' → ' + countsText(p.counts)];
+      case 'PerformanceLogged':
+        return [t('history.performance', p.title, p.venue, Number(p.audience).toLocaleString(LOCALE))];
+      case 'PerformanceCorrected':
+        return [t('performance.audience') + ': ' + Number(p.previousAudience).toLocaleString(LOCALE) + ' → '
+          + Number(p.audience).toLocaleString(LOCALE)];
+      case 'DiscussionNoted':
+        return [t('history.discussion', p.contributions) + (p.summary ? ': ' + p.summary : '')];
+      case 'RecordSubmitted':
+        return [p.minutesSummary];
+      case 'RecordReviewed':
+        return [t('history.reviewed.' + p.decision) + (p.comment ? ': ' + p.comment : '')];
+      default:
+        return [];
+    }
+  }
+
   async function historyPage() {
     const id = document.body.dataset.sessionId;
-    const answer = await api('GET', '/api/v1/sessions/' + id + '/history');
+    const [answer, roster] = await Promise.all([api('GET', '/api/v1/sessions/' + id + '/history'),
+      api('GET', '/api/v1/sessions/' + id + '/expected-members')]);
     if (!answer.ok) { showProblem(null, null, answer.body); return; }
-    $('#timeline').replaceChildren(...answer.body.items.map(event => el('li', { class: 'event', 'data-type': event.type },
-      el('div', { class: 'when' }, formatWhen(event.recordedAt) + ' · ' + t('history.by') + ' ' + (event.recordedBy || '?')),
-      el('strong', {}, event.type),
-      event.payload && event.payload.reason ? el('div', { class: 'reason' }, event.payload.reason) : null,
-      el('pre', { class: 'payload' }, JSON.stringify(event.payload, null, 1)),
-      event.corrects ? el('div', { class: 'corrects' }, el('span', {}, t('history.corrects') + ':'),
-        el('pre', { class: 'payload' }, JSON.stringify(event.corrects, null, 1))) : null)));
+    const names = new Map();
+    if (roster.ok) {
+      roster.body.expected.concat(roster.body.exempt).forEach(member => names.set(member.memberId, member.fullName));
+    }
+    $('#timeline').replaceChildren(...answer.body.items.map(event => {
+      const who = event.recordedBy ? event.recordedBy.userId + ' (' + t('role.' + event.recordedBy.role) + ')' : '?';
+      const correction = event.type.endsWith('Corrected');
+      return el('li', { class: 'event' + (correction ? ' correction' : ''), 'data-type': event.type },
+        el('div', { class: 'when' }, formatWhen(event.recordedAt) + ' · ' + t('history.by') + ' ' + who),
+        el('strong', {}, t('event.' + event.type)),
+        event.payload && event.payload.reason ? el('div', { class: 'reason' }, t('history.reason') + ': '
+          + event.payload.reason) : null,
+        el('ul', { class: 'changes' }, describe(event, names).map(line => el('li', {}, line))),
+        el('details', {}, el('summary', {}, t('history.raw')),
+          el('pre', { class: 'payload' }, JSON.stringify({ payload: event.payload, metadata: event.metadata }, null, 1))));
+    }));
   }
 
   // ---- review queue
@@ -476,6 +650,12 @@
         return ['SUCCEEDED', 'FAILED'].includes(status.body.state);
       }, 600000);
     });
+    $$('form.api-form').forEach(form => apiForm(form, async () => {
+      form.reset();
+      if (form.id === 'unit-form') await loadUnits();
+    }));
+    $$('input.member-search').forEach(memberSearch);
+    await loadUnits();
     await checkpoint();
   }
 

@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,21 +92,57 @@ class WebAppBrowserTest {
 
     @Test
     void aSecretaryRecordsSubmitsAndCorrectsASessionOnAPhoneThenTheCommitteeReviewsAndTheOfficeRebuilds() {
-        Http office = LedgerTestSupport.admin(port);
         UUID cell = DemoData.CULTURE_AND_ARTS_CENTRE_CELL;
-        LedgerTestSupport.user(office, "bithu-vhnt", "SECRETARY", cell);
-        LedgerTestSupport.user(office, "uyvien-btv", "REVIEWER");
-        UUID session = LedgerTestSupport.schedule(office, cell, "2022-11-18T08:00:00+07:00");
+        String cellName = "Chi bộ Trung tâm Văn hóa Nghệ thuật";
 
-        // the secretary, on a phone
+        // the office, on a laptop: a secretary's account and a new member, through the office page's forms
+        browser.manage().window().setSize(LAPTOP);
+        signIn("admin", LedgerTestSupport.ADMIN_PASSWORD);
+        open("/ui/office");
+        waitFor(By.cssSelector("#user-units option"));
+        click(By.xpath("//form[@id='user-form']/ancestor::details/summary"));
+        type(By.id("user-name"), "bithu-vhnt");
+        type(By.id("user-password"), "ngắn");
+        new Select(browser.findElement(By.id("user-role"))).selectByValue("SECRETARY");
+        new Select(browser.findElement(By.id("user-units"))).selectByVisibleText(cellName);
+        click(By.cssSelector("#user-form button[type='submit']"));
+        waitForText(By.cssSelector("#user-form [data-field='password']"), "Cần từ 10 đến 200 ký tự.");
+        screenshot("01-office-user-password-refused");
+        type(By.id("user-password"), LedgerTestSupport.USER_PASSWORD);
+        click(By.cssSelector("#user-form button[type='submit']"));
+        waitFor(By.cssSelector("#user-form .form-ok:not([hidden])"));
+        click(By.xpath("//form[@id='member-form']/ancestor::details/summary"));
+        type(By.id("member-name"), "Trương Thị Ánh Tuyết");
+        new Select(browser.findElement(By.id("member-unit"))).selectByVisibleText(cellName);
+        type(By.id("member-card"), "93.777001");
+        setValue(By.id("member-joined"), "2021-09-02");
+        click(By.cssSelector("#member-form button[type='submit']"));
+        waitFor(By.cssSelector("#member-form .form-ok:not([hidden])"));
+        screenshot("02-office-forms");
+        signOut();
+        LedgerTestSupport.user(LedgerTestSupport.admin(port), "uyvien-btv", "REVIEWER");
+
+        // the secretary, on a phone: schedule, record, submit, correct
         browser.manage().window().setSize(PHONE);
         signIn("bithu-vhnt", "wrong-password");
         assertThat(text(By.id("login-error"))).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
-        screenshot("01-sign-in-error-phone");
+        screenshot("03-sign-in-error-phone");
         signIn("bithu-vhnt", LedgerTestSupport.USER_PASSWORD);
         open("/ui/sessions");
-        waitFor(By.cssSelector("#session-list a.session-link"));
-        screenshot("02-sessions-phone");
+        waitFor(By.cssSelector("#schedule-units option"));
+        click(By.cssSelector("#schedule-card summary"));
+        new Select(browser.findElement(By.id("schedule-units"))).selectByVisibleText(cellName);
+        type(By.id("schedule-topic"), "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh");
+        setValue(By.id("schedule-at"), "2022-11-18T08:00");
+        type(By.id("schedule-venue"), "Hội trường Trung tâm");
+        type(By.id("schedule-presenter"), "Đồng chí Phó Bí thư Đảng ủy");
+        type(By.id("schedule-host"), "Đồng chí Bí thư chi bộ");
+        type(By.id("schedule-basis"), "Kết luận số 01-KL/TW");
+        screenshot("04-schedule-phone");
+        click(By.id("schedule-submit"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("/ui/sessions/"));
+        String url = browser.getCurrentUrl();
+        UUID session = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
         open("/ui/sessions/" + session);
         waitFor(By.cssSelector("#checklist li"));
         List<String> names = browser.findElements(By.cssSelector("#checklist li .name")).stream()
@@ -117,8 +154,9 @@ class WebAppBrowserTest {
                   AND NOT EXISTS (SELECT 1 FROM command_model.exemption e WHERE e.member_id = ms.member_id
                                   AND e.valid_from <= DATE '2022-11-18' AND DATE '2022-11-18' <= e.valid_to)
                 """, Long.class, cell);
-        assertThat(names).as("every expected member of the cell is on the checklist").hasSize((int) expected);
-        screenshot("03-session-checklist-phone");
+        assertThat(names).as("every expected member of the cell is on the checklist").hasSize((int) expected)
+                .contains("Trương Thị Ánh Tuyết");
+        screenshot("05-session-checklist-phone");
 
         click(By.id("all-present"));
         String someone = names.get(3);
@@ -129,7 +167,7 @@ class WebAppBrowserTest {
         type(By.id("member-search"), "");
         mark(names.get(5), "absent");
         mark(names.get(7), "online");
-        screenshot("04-session-marked-phone");
+        screenshot("06-session-marked-phone");
         click(By.id("save-attendance"));
         waitForText(By.id("attendance-counts"), "Có mặt " + (names.size() - 2) + "/");
 
@@ -139,17 +177,30 @@ class WebAppBrowserTest {
         click(By.id("save-guests"));
         waitFor(By.cssSelector("#guests-saved:not([hidden])"));
 
+        click(By.cssSelector("#performance-add summary"));
+        type(By.id("performance-title"), "Nghĩa gia đình, tình làng xóm");
+        type(By.id("performance-genre"), "cải lương");
+        type(By.id("performance-venue"), "Hội trường Trung tâm");
+        setValue(By.id("performance-date"), "2022-11-18");
+        type(By.id("performance-audience"), "-5");
+        click(By.id("performance-submit"));
+        waitForText(By.cssSelector("#performance-form [data-field='audience']"), "Không được âm.");
+        type(By.id("performance-audience"), "350");
+        click(By.id("performance-submit"));
+        waitFor(By.cssSelector("#performance-list li"));
+        screenshot("07-performance-phone");
+
         type(By.id("minutes"), "Biên bản sinh hoạt chuyên đề tháng 11: học tập Kết luận 01-KL/TW.");
         click(By.id("submit-record"));
         waitForText(By.id("status"), "Đã nộp biên bản");
         waitFor(By.cssSelector("#correction-form:not([hidden])"));
-        screenshot("05-session-submitted-phone");
+        screenshot("08-session-submitted-phone");
 
         // a correction without a reason: the server's refusal shows next to the field, in Vietnamese
         mark(names.get(5), "excused");
         click(By.id("save-correction"));
         waitForText(By.cssSelector("[data-field='reason']"), "Hãy ghi lý do.");
-        screenshot("06-correction-needs-reason-phone");
+        screenshot("09-correction-needs-reason-phone");
         type(By.id("correction-reason"), "Đồng chí có giấy phép, ghi nhầm là vắng không phép");
         click(By.id("save-correction"));
         waitFor(By.cssSelector("#attendance-saved:not([hidden])"));
@@ -162,7 +213,11 @@ class WebAppBrowserTest {
         waitFor(By.cssSelector("#timeline li[data-type='AttendanceCorrected']"));
         assertThat(text(By.cssSelector("#timeline li[data-type='AttendanceCorrected'] .reason")))
                 .contains("ghi nhầm");
-        screenshot("07-history-phone");
+        assertThat(text(By.cssSelector("#timeline li[data-type='AttendanceCorrected'] .changes")))
+                .as("the correction beside the original").isEqualTo(names.get(5) + ": Vắng không phép → Vắng có phép");
+        assertThat(text(By.cssSelector("#timeline li[data-type='SessionScheduled'] .when")))
+                .contains("bithu-vhnt (Bí thư chi bộ)");
+        screenshot("10-history-phone");
         signOut();
 
         // the reviewer, on a laptop
@@ -170,13 +225,13 @@ class WebAppBrowserTest {
         signIn("uyvien-btv", LedgerTestSupport.USER_PASSWORD);
         open("/ui/review");
         waitFor(By.cssSelector("#review-list a.session-link"));
-        screenshot("08-review-queue");
+        screenshot("11-review-queue");
         open("/ui/sessions/" + session);
         waitFor(By.cssSelector("#review-card:not([hidden])"));
         type(By.id("review-comment"), "Đề nghị bổ sung ý kiến thảo luận");
         click(By.id("return"));
         waitForText(By.id("status"), "Bị trả lại");
-        screenshot("09-session-returned");
+        screenshot("12-session-returned");
         signOut();
 
         // the office: rebuild a view and watch the progress bar reach 100 %
@@ -184,20 +239,20 @@ class WebAppBrowserTest {
         open("/ui/office");
         waitFor(By.cssSelector("tr[data-projection='stats-v1'] button.rebuild"));
         click(By.cssSelector("tr[data-projection='stats-v1'] button.rebuild"));
-        screenshot("10-office-rebuilding");
+        screenshot("13-office-rebuilding");
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
                 driver.findElement(By.id("rebuild-state")).getText().equals("DONE"));
         assertThat(text(By.id("rebuild-percent"))).isEqualTo("100 %");
         assertThat(browser.findElement(By.id("rebuild-bar")).getAttribute("value")).isEqualTo("100");
         assertThat(text(By.id("rebuild-events"))).matches("(\\d+)/\\1");
-        screenshot("11-office-rebuilt");
+        screenshot("14-office-rebuilt");
 
         open("/?quarter=2022-Q3");
         waitForText(By.cssSelector("#total-audience strong"), "5.300");
-        screenshot("12-dashboard-2022-Q3");
+        screenshot("15-dashboard-2022-Q3");
         open("/?quarter=2022-Q3&lang=en");
         waitForText(By.cssSelector("#total-audience"), "Performance audience");
-        screenshot("13-dashboard-2022-Q3-english");
+        screenshot("16-dashboard-2022-Q3-english");
     }
 
     // ---- the browser
@@ -227,6 +282,10 @@ class WebAppBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
         assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+    }
+
+    private void setValue(By by, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", waitFor(by), value);
     }
 
     private void type(By by, String text) {

@@ -16,14 +16,14 @@ import java.util.function.Function;
  * word) and then the whole name, with the collation of {@code vi} (a, ă, â, ..., d, đ, ...); a search matches any part
  * of a name whatever its case and diacritics.
  */
-final class VietnameseNames {
+public final class VietnameseNames {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private VietnameseNames() {}
 
     /** The name in NFC with the spaces around it removed; {@code ""} for none. */
-    static String nfc(String name) {
+    public static String nfc(String name) {
         return name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC).strip();
     }
 
@@ -31,7 +31,7 @@ final class VietnameseNames {
      * The text as a search compares it: lower case, without diacritics (decomposed, combining marks dropped, and đ,
      * which has no decomposition, as d), each run of white space one space. "Nguyễn Văn A" folds to "nguyen van a".
      */
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null) {
             return "";
         }
@@ -63,7 +63,7 @@ final class VietnameseNames {
     }
 
     /** Whether {@code fullName}, folded, contains {@code foldedQuery} (see {@link #fold}); "" matches every name. */
-    static boolean matches(String fullName, String foldedQuery) {
+    public static boolean matches(String fullName, String foldedQuery) {
         return foldedQuery.isEmpty() || fold(fullName).contains(foldedQuery);
     }
 
@@ -81,7 +81,7 @@ final class VietnameseNames {
      * {@code items} in Vietnamese order: given name, then the whole name, then the id, so the order is total and
      * repeatable. Collation keys are made once per item: n log n comparisons of byte arrays.
      */
-    static <T> List<T> sorted(List<T> items, Function<T, String> fullName, Function<T, UUID> id) {
+    public static <T> List<T> sorted(List<T> items, Function<T, String> fullName, Function<T, UUID> id) {
         Collator collator = Collator.getInstance(VIETNAMESE);
         collator.setDecomposition(Collator.CANONICAL_DECOMPOSITION);
         record Keyed<T>(CollationKey given, CollationKey full, UUID id, T item) {}
