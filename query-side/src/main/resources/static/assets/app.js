@@ -309,6 +309,21 @@
     }
     form.addEventListener('submit', event => { event.preventDefault(); load(true); });
     $('#sessions-more').addEventListener('click', () => { page += 1; load(false); });
+    let token = null;
+    $('#calendar-create').addEventListener('click', async () => {
+      const answer = await api('POST', '/api/v1/calendar-tokens');
+      if (!answer.ok) { showProblem(null, null, answer.body); return; }
+      token = answer.body.token;
+      $('#calendar-urls').replaceChildren(...answer.body.feedUrls.map(url => el('li', {},
+        el('a', { href: url.replace(/^https?:/, 'webcal:') }, url))));
+      $('#calendar-revoke').hidden = false;
+    });
+    $('#calendar-revoke').addEventListener('click', async () => {
+      const answer = await api('DELETE', '/api/v1/calendar-tokens/' + encodeURIComponent(token));
+      if (!answer.ok && answer.status !== 204) { showProblem(null, null, answer.body); return; }
+      $('#calendar-urls').replaceChildren(el('li', {}, t('calendar.revoked')));
+      $('#calendar-revoke').hidden = true;
+    });
     const schedule = $('#schedule-form');
     if (schedule) {
       apiForm(schedule, async answer => { location.href = '/ui/sessions/' + answer.body.id; });

@@ -93,6 +93,8 @@ class WebAppBrowserTest {
     @Test
     void aSecretaryRecordsSubmitsAndCorrectsASessionOnAPhoneThenTheCommitteeReviewsAndTheOfficeRebuilds() {
         UUID cell = DemoData.CULTURE_AND_ARTS_CENTRE_CELL;
+        // a session of last week: recent enough for the calendar feed, which lists the last two years onwards
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(7);
         String cellName = "Chi bộ Trung tâm Văn hóa Nghệ thuật";
 
         // the office, on a laptop: a secretary's account and a new member, through the office page's forms
@@ -133,7 +135,7 @@ class WebAppBrowserTest {
         click(By.cssSelector("#schedule-card summary"));
         new Select(browser.findElement(By.id("schedule-units"))).selectByVisibleText(cellName);
         type(By.id("schedule-topic"), "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh");
-        setValue(By.id("schedule-at"), "2022-11-18T08:00");
+        setValue(By.id("schedule-at"), day + "T08:00");
         type(By.id("schedule-venue"), "Hội trường Trung tâm");
         type(By.id("schedule-presenter"), "Đồng chí Phó Bí thư Đảng ủy");
         type(By.id("schedule-host"), "Đồng chí Bí thư chi bộ");
@@ -149,11 +151,10 @@ class WebAppBrowserTest {
                 .map(WebElement::getText).toList();
         long expected = jdbc.queryForObject("""
                 SELECT count(*) FROM command_model.membership ms
-                WHERE ms.unit_id = ? AND ms.valid_from <= DATE '2022-11-18'
-                  AND (ms.valid_to IS NULL OR ms.valid_to > DATE '2022-11-18')
+                WHERE ms.unit_id = ? AND ms.valid_from <= ? AND (ms.valid_to IS NULL OR ms.valid_to > ?)
                   AND NOT EXISTS (SELECT 1 FROM command_model.exemption e WHERE e.member_id = ms.member_id
-                                  AND e.valid_from <= DATE '2022-11-18' AND DATE '2022-11-18' <= e.valid_to)
-                """, Long.class, cell);
+                                  AND e.valid_from <= ? AND ? <= e.valid_to)
+                """, Long.class, cell, day, day, day, day);
         assertThat(names).as("every expected member of the cell is on the checklist").hasSize((int) expected)
                 .contains("Trương Thị Ánh Tuyết");
         screenshot("05-session-checklist-phone");
@@ -181,7 +182,7 @@ class WebAppBrowserTest {
         type(By.id("performance-title"), "Nghĩa gia đình, tình làng xóm");
         type(By.id("performance-genre"), "cải lương");
         type(By.id("performance-venue"), "Hội trường Trung tâm");
-        setValue(By.id("performance-date"), "2022-11-18");
+        setValue(By.id("performance-date"), day.toString());
         type(By.id("performance-audience"), "-5");
         click(By.id("performance-submit"));
         waitForText(By.cssSelector("#performance-form [data-field='audience']"), "Không được âm.");
@@ -218,6 +219,21 @@ class WebAppBrowserTest {
         assertThat(text(By.cssSelector("#timeline li[data-type='SessionScheduled'] .when")))
                 .contains("bithu-vhnt (Bí thư chi bộ)");
         screenshot("10-history-phone");
+
+        // the cell's calendar on the secretary's phone: a feed link of their own, then revoked
+        open("/ui/sessions");
+        click(By.cssSelector("#calendar-card summary"));
+        click(By.id("calendar-create"));
+        String feed = waitFor(By.cssSelector("#calendar-urls a")).getText();
+        assertThat(feed).contains("/api/v1/calendar.ics?token=");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String calendar = fetch(client, feed, 200);
+        assertThat(biweekly.Biweekly.parse(calendar).first().getEvents())
+                .anySatisfy(event -> assertThat(event.getUid().getValue()).isEqualTo(session + "@ledger"));
+        screenshot("11-calendar-link-phone");
+        click(By.id("calendar-revoke"));
+        waitForText(By.id("calendar-urls"), "Đã thu hồi");
+        fetch(client, feed, 401);
         signOut();
 
         // the reviewer, on a laptop
@@ -225,13 +241,13 @@ class WebAppBrowserTest {
         signIn("uyvien-btv", LedgerTestSupport.USER_PASSWORD);
         open("/ui/review");
         waitFor(By.cssSelector("#review-list a.session-link"));
-        screenshot("11-review-queue");
+        screenshot("12-review-queue");
         open("/ui/sessions/" + session);
         waitFor(By.cssSelector("#review-card:not([hidden])"));
         type(By.id("review-comment"), "Đề nghị bổ sung ý kiến thảo luận");
         click(By.id("return"));
         waitForText(By.id("status"), "Bị trả lại");
-        screenshot("12-session-returned");
+        screenshot("13-session-returned");
         signOut();
 
         // the office: rebuild a view and watch the progress bar reach 100 %
@@ -239,20 +255,20 @@ class WebAppBrowserTest {
         open("/ui/office");
         waitFor(By.cssSelector("tr[data-projection='stats-v1'] button.rebuild"));
         click(By.cssSelector("tr[data-projection='stats-v1'] button.rebuild"));
-        screenshot("13-office-rebuilding");
+        screenshot("14-office-rebuilding");
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
                 driver.findElement(By.id("rebuild-state")).getText().equals("DONE"));
         assertThat(text(By.id("rebuild-percent"))).isEqualTo("100 %");
         assertThat(browser.findElement(By.id("rebuild-bar")).getAttribute("value")).isEqualTo("100");
         assertThat(text(By.id("rebuild-events"))).matches("(\\d+)/\\1");
-        screenshot("14-office-rebuilt");
+        screenshot("15-office-rebuilt");
 
         open("/?quarter=2022-Q3");
         waitForText(By.cssSelector("#total-audience strong"), "5.300");
-        screenshot("15-dashboard-2022-Q3");
+        screenshot("16-dashboard-2022-Q3");
         open("/?quarter=2022-Q3&lang=en");
         waitForText(By.cssSelector("#total-audience"), "Performance audience");
-        screenshot("16-dashboard-2022-Q3-english");
+        screenshot("17-dashboard-2022-Q3-english");
     }
 
     // ---- the browser
@@ -282,6 +298,20 @@ class WebAppBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
         assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+    }
+
+    private static String fetch(java.net.http.HttpClient client, String url, int status) {
+        try {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void setValue(By by, String value) {
