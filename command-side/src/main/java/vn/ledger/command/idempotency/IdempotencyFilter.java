@@ -7,9 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -35,7 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * commit together, so a retry after a lost response or a crash finds either both or neither. A repeat waits for a
  * concurrent first attempt (the key's row lock), then answers what it answered. Only successful answers are kept:
  * a rejected command wrote nothing, and its repeat is judged again. The one exception is a calendar feed token,
- * a secret whose answer is not stored: a repeated POST there makes another token.
+ * a secret whose answer is not stored: a repeated POST there makes another token. A multipart body (a roster file)
+ * is the same request when its parts hold the same, whatever boundary the client drew to frame them.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -75,9 +79,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "An Idempotency-Key has at most " + MAX_KEY_LENGTH + " characters.");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        boolean multipart = isMultipart(request);
+        // Tomcat parses a multipart body (a roster file) from the connection, never from a wrapper's stream: it is
+        // parsed here, where the endpoint finds it parsed, and what its parts hold is hashed, not their framing
+        byte[] body = multipart ? null : request.getInputStream().readAllBytes();
+        String hash = multipart ? multipartHash(request) : hash(request, body);
+        if (hash == null) {
+            // not a readable form: the endpoint answers the same parse failure (400 or 413), and nothing is stored
+            chain.doFilter(request, response);
+            return;
+        }
         String user = user();
-        String hash = hash(request, body);
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
             transaction.executeWithoutResult(status -> {
@@ -96,7 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     return;
                 }
                 try {
-                    chain.doFilter(new CachedBodyRequest(request, body), answer);
+                    chain.doFilter(multipart ? request : new CachedBodyRequest(request, body), answer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (ServletException e) {
@@ -154,17 +166,51 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /** What makes two requests the same: method, path, query, content type and body. */
     private static String hash(HttpServletRequest request, byte[] body) {
+        MessageDigest digest = digest(request, request.getContentType());
+        digest.update(body);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * What makes two multipart requests the same: method, path, query, and each part's name, file name, type and
+     * content; the boundary, which a client draws anew for each request, is left out. Null when the body is not a
+     * readable multipart form.
+     */
+    private static String multipartHash(HttpServletRequest request) {
+        MessageDigest digest = digest(request, "multipart/form-data");
+        try {
+            for (Part part : request.getParts()) {
+                digest.update((part.getName() + "\n" + part.getSubmittedFileName() + "\n" + part.getContentType()
+                        + "\n" + part.getSize() + "\n").getBytes(StandardCharsets.UTF_8));
+                try (InputStream content = part.getInputStream()) {
+                    byte[] buffer = new byte[8192];
+                    for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            }
+        } catch (IOException | ServletException | IllegalStateException malformed) {
+            return null;
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest(HttpServletRequest request, String contentType) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             String head = request.getMethod() + " " + request.getRequestURI() + "?"
                     + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n"
-                    + (request.getContentType() == null ? "" : request.getContentType()) + "\n";
+                    + (contentType == null ? "" : contentType) + "\n";
             digest.update(head.getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private static void problem(HttpServletResponse response, int status, String code, String detail) {

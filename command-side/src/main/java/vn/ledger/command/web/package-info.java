@@ -1,2 +1,5 @@
-/** How the command side answers failures: RFC 7807 problems with a stable code, never a stack trace. */
+/**
+ * How the command side answers failures: RFC 7807 problems with a stable code, never a stack trace; also what no
+ * controller answers ({@code /error}) and what Tomcat refuses before the application sees it.
+ */
 package vn.ledger.command.web;

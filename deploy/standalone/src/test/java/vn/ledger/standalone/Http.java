@@ -70,6 +70,17 @@ final class Http {
         return send(request);
     }
 
+    /** A POST of raw bytes (a multipart body built by hand, say); a {@code null} content type sends none. */
+    Answer post(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A multipart/form-data POST of one file as the part {@code file}. */
     Answer upload(String path, String fileName, byte[] content, Map<String, String> headers) {
         String boundary = "ledger-test-" + java.util.UUID.randomUUID();

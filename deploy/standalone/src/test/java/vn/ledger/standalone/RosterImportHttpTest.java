@@ -248,6 +248,36 @@ class RosterImportHttpTest {
     }
 
     @Test
+    void anImportRepeatedWithItsIdempotencyKeyIsQueuedOnceAndAnotherFileUnderTheKeyIs409() {
+        byte[] csv = utf8(HEADER + "\n" + row("Chi bộ F " + suffix, "Nguyễn Văn An", card(1), "Chính thức",
+                "19/05/2010"));
+        Map<String, String> key = Map.of("Idempotency-Key", "nhap-" + suffix);
+        long before = events();
+        long importsBefore = imports();
+
+        // each upload frames the file with a boundary of its own: the same file is the same request all the same
+        Answer first = office.upload(IMPORTS, "a.csv", csv, key);
+        Answer again = office.upload(IMPORTS, "a.csv", csv, key);
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(202);
+        assertThat(again.status()).as(again.raw()).isEqualTo(202);
+        assertThat(again.body().path("importId").asString()).isEqualTo(first.body().path("importId").asString());
+        assertThat(again.location()).isEqualTo(first.location());
+        String location = IMPORTS + "/" + first.body().path("importId").asString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(
+                () -> assertThat(office.get(location).body().path("state").asString()).isEqualTo("SUCCEEDED"));
+        assertThat(events()).as("one unit and one member, once").isEqualTo(before + 2);
+        assertThat(imports()).as("the repeat queued no second import").isEqualTo(importsBefore + 1);
+        byte[] other = utf8(HEADER + "\n" + row("Chi bộ G " + suffix, "Trần Văn Bình", card(2), "Chính thức",
+                "19/05/2010"));
+        assertProblem(office.upload(IMPORTS, "a.csv", other, key), 409, "idempotency-key-reused");
+        Answer dryRun = office.upload(IMPORTS + "?dryRun=true", "a.csv", other, Map.of("Idempotency-Key",
+                "nhap-thu-" + suffix));
+        assertThat(dryRun.status()).as(dryRun.raw()).isEqualTo(200);
+        assertThat(dryRun.body().path("counts").path("membersToAdmit").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theTemplateHasTheVietnameseHeaderAndImportsAsAnEmptyRoster() throws IOException {
         Http.Download xlsx = office.download("/api/v1/roster/import-template?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
@@ -283,6 +313,10 @@ class RosterImportHttpTest {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(
                 () -> office.get(location).body(),
                 status -> List.of("SUCCEEDED", "FAILED").contains(status.path("state").asString()));
+    }
+
+    private long imports() {
+        return jdbc.queryForObject("SELECT count(*) FROM command_model.roster_import", Long.class);
     }
 
     private long events() {

@@ -157,7 +157,32 @@ class SessionSliceHttpTest {
                 "/api/v1/sessions/{sessionId}/performances", "/api/v1/sessions/{sessionId}/discussion",
                 "/api/v1/sessions/{sessionId}/submit", "/api/v1/sessions/{sessionId}/corrections",
                 "/api/v1/sessions/{sessionId}/review", "/api/v1/commendations", "/api/v1/stats/units",
-                "/api/v1/stats/quarters");
+                "/api/v1/stats/quarters", "/api/v1/roster/imports", "/api/v1/roster/imports/{importId}",
+                "/api/v1/roster/import-template");
+
+        JsonNode imports = paths.path("/api/v1/roster/imports").path("post");
+        JsonNode form = imports.path("requestBody").path("content").path("multipart/form-data").path("schema");
+        assertThat(form.path("properties").path("file").path("format").asString()).as(imports.toString())
+                .isEqualTo("binary");
+        assertThat(form.path("required").toString()).contains("file");
+        JsonNode responses = imports.path("responses");
+        assertThat(responses.path("200").path("content").path("application/json").path("examples").propertyNames())
+                .contains("plan", "plan-with-errors");
+        assertThat(responses.path("200").toString()).contains("membersToTransfer", "name-differs");
+        assertThat(responses.path("202").path("content").path("application/json").toString()).contains("QUEUED");
+        assertThat(responses.path("400").path("content").path("application/problem+json").toString())
+                .contains("import-rows-invalid", "duplicate-card", "not-utf8");
+        assertThat(responses.path("413").path("content").path("application/problem+json").toString())
+                .contains("file-too-large", "too-many-rows");
+        JsonNode status = paths.path("/api/v1/roster/imports/{importId}").path("get").path("responses");
+        assertThat(status.path("200").path("content").path("application/json").toString())
+                .contains("SUCCEEDED", "lastPosition", "FAILED");
+        assertThat(status.path("404").toString()).contains("import-not-found");
+        JsonNode template = paths.path("/api/v1/roster/import-template").path("get");
+        assertThat(template.path("responses").path("200").path("content").has(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).isTrue();
+        assertThat(template.path("responses").path("400").toString()).contains("invalid-parameter");
+        assertThat(template.path("parameters").toString()).contains("csv");
     }
 
     @Test
