@@ -81,6 +81,7 @@ class WebAppBrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -266,6 +267,25 @@ class WebAppBrowserTest {
         open("/?quarter=2022-Q3");
         waitForText(By.cssSelector("#total-audience strong"), "5.300");
         screenshot("16-dashboard-2022-Q3");
+        // the quarterly report from the dashboard's links, downloaded with the browser's own session
+        byte[] pdf = downloadLink("report-pdf");
+        String pdfText;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(pdfText).contains("QUÝ III NĂM 2022").contains("Chi bộ Trung tâm Văn hóa Nghệ thuật")
+                .contains("Nghĩa gia đình, tình làng xóm").contains("5.300");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(downloadLink("report-xlsx")))) {
+            assertThat(workbook.getFirstSheet().read()).isNotEmpty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(new String(downloadLink("report-csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Chi bộ Trung tâm Văn hóa Nghệ thuật");
+        Files.write(SCREENSHOTS.resolve("quarterly-report-2022-Q3.pdf"), pdf);
         open("/?quarter=2022-Q3&lang=en");
         waitForText(By.cssSelector("#total-audience"), "Performance audience");
         screenshot("17-dashboard-2022-Q3-english");
@@ -298,6 +318,23 @@ class WebAppBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
         assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+    }
+
+    /** The file behind a link of the page, fetched by the page itself (with its session cookie). */
+    private byte[] downloadLink(String id) {
+        Object base64 = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href, {credentials: 'same-origin'})
+                  .then(response => response.ok ? response.arrayBuffer() : Promise.reject(response.status))
+                  .then(buffer => {
+                    let binary = '';
+                    new Uint8Array(buffer).forEach(b => binary += String.fromCharCode(b));
+                    done(btoa(binary));
+                  })
+                  .catch(error => done('failed: ' + error));
+                """, id);
+        assertThat(String.valueOf(base64)).doesNotStartWith("failed");
+        return java.util.Base64.getDecoder().decode(String.valueOf(base64));
     }
 
     private static String fetch(java.net.http.HttpClient client, String url, int status) {
