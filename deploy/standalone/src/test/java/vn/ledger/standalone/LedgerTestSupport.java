@@ -25,6 +25,10 @@ final class LedgerTestSupport {
         // at the end of the test JVM the embedded PostgreSQL may stop before the contexts that use it: whatever still
         // asks for a connection then gives up in 2 s instead of Hikari's 30, so the JVM exits promptly
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        // every test context stays cached, its pool open, until the JVM ends: each keeps two idle connections rather
+        // than its whole pool, so the contexts of all the test classes stay under the server's max_connections (300)
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         // bcrypt's lowest cost: every request of a test signs in, and the tests are about rules, not hashing
         registry.add("ledger.security.bcrypt-strength", () -> "4");
         // the audit signing key of each test context, outside the working tree
