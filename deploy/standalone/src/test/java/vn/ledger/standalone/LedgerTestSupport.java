@@ -25,9 +25,10 @@ final class LedgerTestSupport {
         // at the end of the test JVM the embedded PostgreSQL may stop before the contexts that use it: whatever still
         // asks for a connection then gives up in 2 s instead of Hikari's 30, so the JVM exits promptly
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
-        // one test JVM holds many contexts on one server: small pools that open connections as they need them
+        // one test JVM holds many contexts on one server: small pools that keep few idle connections
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         // bcrypt's lowest cost: every request of a test signs in, and the tests are about rules, not hashing
         registry.add("ledger.security.bcrypt-strength", () -> "4");
         // the audit signing key of each test context, outside the working tree

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.query.access.ReaderScope;
+import vn.ledger.query.document.Attachments;
 import vn.ledger.query.session.SessionNotFound;
 import vn.ledger.query.web.InvalidParameter;
 
@@ -125,7 +125,7 @@ class AttendanceSheetController {
             throw new InvalidParameter("invalid-parameter", "format", "'" + format + "' is not a sheet format; one of "
                     + Arrays.stream(SheetFormat.values()).map(SheetFormat::extension).toList() + ".");
         }
-        SheetLanguage language = language(lang, acceptLanguage);
+        SheetLanguage language = SheetLanguage.choose(lang, acceptLanguage);
         SessionRoster roster = readableRoster(id);
         OffsetDateTime printedAt = clock.instant().atZone(SheetQueries.ZONE).toOffsetDateTime();
 
@@ -200,18 +200,6 @@ class AttendanceSheetController {
         return roster;
     }
 
-    private static SheetLanguage language(String lang, String acceptLanguage) {
-        if (lang != null && !lang.isBlank()) {
-            SheetLanguage language = SheetLanguage.parseOrNull(lang);
-            if (language == null) {
-                throw new InvalidParameter("invalid-parameter", "lang",
-                        "'" + lang + "' is not a language of the sheet; vi or en.");
-            }
-            return language;
-        }
-        return SheetLanguage.fromAcceptLanguage(acceptLanguage);
-    }
-
     /**
      * {@code attachment} with an ASCII name for every client ({@code filename}) and the Vietnamese one in UTF-8
      * ({@code filename*}, RFC 6266 and RFC 8187).
@@ -220,35 +208,13 @@ class AttendanceSheetController {
         String date = roster.session().scheduledOn().format(DateTimeFormatter.ISO_LOCAL_DATE);
         String units = SheetText.unitNames(roster.session(), language);
         String ascii = slug(language.text("file.slug") + " " + date + " " + units, 100) + "." + format.extension();
-        String readable = (language.text("file.title") + " – " + units + " – "
-                + roster.session().scheduledOn().format(DateTimeFormatter.ofPattern("dd-MM-yyyy")))
-                .replaceAll("[\\p{Cntrl}/\\\\\"]", "-");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + percentEncoded(readable + "." + format.extension());
+        String readable = language.text("file.title") + " – " + units + " – "
+                + roster.session().scheduledOn().format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+        return Attachments.disposition(ascii, readable + "." + format.extension());
     }
 
     /** Lower-case ASCII letters and digits joined by single dashes, at most {@code limit} characters. */
     static String slug(String text, int limit) {
-        String slug = VietnameseNames.fold(text).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        if (slug.length() > limit) {
-            slug = slug.substring(0, limit).replaceAll("-$", "");
-        }
-        return slug.isEmpty() ? "sheet" : slug;
-    }
-
-    /** RFC 8187 {@code value-chars}: attr-chars as they are, every other UTF-8 byte as %XX. */
-    static String percentEncoded(String text) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
-        }
-        return encoded.toString();
+        return Attachments.slug(text, limit, "sheet");
     }
 }

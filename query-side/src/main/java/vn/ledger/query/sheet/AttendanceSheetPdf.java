@@ -10,32 +10,27 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfString;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.ledger.events.GuestCategory;
+import vn.ledger.query.document.PdfFonts;
+import vn.ledger.query.document.PdfPageNumbers;
 
 /**
  * Writes an attendance sheet as an A4 PDF with OpenPDF: the session's details, the expected members with a column to
  * sign, the exempt members apart, numbered blank rows for guests by category, and the signatures; every table's
  * header repeats on each page and each page is numbered "n/N".
  *
- * <p>The text is set in Liberation Sans (from {@code openpdf-fonts-extra}), embedded as a subset with Identity-H
- * encoding: it has every precomposed Vietnamese letter (ă â đ ê ô ơ ư with their tones, ễ ặ ở ự, ...), and the names
- * come in NFC, so each letter is one glyph and the text extracted from the PDF is the text put in.
+ * <p>The text is set in Liberation Sans, embedded ({@link PdfFonts}): it has every precomposed Vietnamese letter, and
+ * the names come in NFC, so each letter is one glyph and the text extracted from the PDF is the text put in.
  *
  * <p>The member table is added to the document in slices ({@link #SLICE} rows): OpenPDF writes out and forgets the
  * rows of an incomplete table at each slice, so a sheet of thousands of members holds only one slice in memory.
@@ -59,12 +54,12 @@ final class AttendanceSheetPdf {
 
     static void write(SessionRoster roster, SheetLanguage language, OffsetDateTime printedAt, OutputStream out)
             throws IOException {
-        Fonts fonts = Fonts.create();
+        PdfFonts fonts = PdfFonts.create();
         Document document = new Document(PageSize.A4, 42, 36, 40, 48);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setCloseStream(false);
-            writer.setPageEvent(new PageNumbers(fonts, language));
+            writer.setPageEvent(new PdfPageNumbers(fonts, page -> language.text("page", page), SMALL));
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language.locale().toLanguageTag()));
             document.addTitle(language.text("file.title") + " – " + SheetText.unitNames(roster.session(), language)
                     + " – " + roster.session().scheduledAt().format(SheetText.DATE));
@@ -91,7 +86,7 @@ final class AttendanceSheetPdf {
     }
 
     /** The party's name beside the units', the title, and the session's details. */
-    private static void heading(Document document, SessionRoster roster, SheetLanguage language, Fonts fonts) {
+    private static void heading(Document document, SessionRoster roster, SheetLanguage language, PdfFonts fonts) {
         PdfPTable top = new PdfPTable(new float[] {1, 1});
         top.setWidthPercentage(100);
         String units = roster.session().units().stream()
@@ -127,7 +122,7 @@ final class AttendanceSheetPdf {
 
     /** The expected members, one signing row each, written out slice by slice. */
     private static void expected(Document document, PdfWriter writer, SessionRoster roster, SheetLanguage language,
-                                 Fonts fonts) {
+                                 PdfFonts fonts) {
         section(document, writer, language.text("expected.heading", roster.expected().size()), fonts,
                 SECTION_START);
         boolean units = roster.severalUnits();
@@ -161,7 +156,7 @@ final class AttendanceSheetPdf {
 
     /** The members exempt on the session's date, apart from the expected ones, with their exemption's period. */
     private static void exempt(Document document, PdfWriter writer, SessionRoster roster, SheetLanguage language,
-                               Fonts fonts) {
+                               PdfFonts fonts) {
         section(document, writer, language.text("exempt.heading", roster.exempt().size()), fonts, SECTION_START);
         document.add(new Paragraph(language.text("exempt.hint"), fonts.italic(SMALL)));
         boolean units = roster.severalUnits();
@@ -195,7 +190,7 @@ final class AttendanceSheetPdf {
 
     /** For each guest category of {@code api.md}: its name, numbered blank rows and a subtotal; then the total. */
     private static void guests(Document document, PdfWriter writer, SessionRoster roster, SheetLanguage language,
-                               Fonts fonts) {
+                               PdfFonts fonts) {
         // the heading and the first category's whole table (which is kept together) on one page
         section(document, writer, language.text("guests.heading"), fonts, SECTION_START + SheetText.GUEST_ROWS
                 * SIGNING_ROW + 40);
@@ -229,7 +224,7 @@ final class AttendanceSheetPdf {
     }
 
     /** The printing date, and the minute-taker's and the secretary's signatures side by side. */
-    private static void signatures(Document document, SheetLanguage language, Fonts fonts,
+    private static void signatures(Document document, SheetLanguage language, PdfFonts fonts,
                                    OffsetDateTime printedAt) {
         PdfPTable table = new PdfPTable(new float[] {1, 1});
         table.setWidthPercentage(100);
@@ -254,7 +249,7 @@ final class AttendanceSheetPdf {
      * A section's heading, on a new page unless {@code room} points are left below it: a heading is never the last line
      * of a page, apart from what it heads.
      */
-    private static void section(Document document, PdfWriter writer, String heading, Fonts fonts, float room) {
+    private static void section(Document document, PdfWriter writer, String heading, PdfFonts fonts, float room) {
         if (writer.getVerticalPosition(false) - document.bottom() < room) {
             document.newPage();
         }
@@ -265,7 +260,7 @@ final class AttendanceSheetPdf {
     }
 
     /** A header row; a {@code null} column is left out. */
-    private static void header(PdfPTable table, Fonts fonts, String... columns) {
+    private static void header(PdfPTable table, PdfFonts fonts, String... columns) {
         for (String column : columns) {
             if (column != null) {
                 PdfPCell cell = cell(column, fonts.bold(BODY), Element.ALIGN_CENTER, 0);
@@ -298,96 +293,5 @@ final class AttendanceSheetPdf {
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setHorizontalAlignment(alignment);
         return cell;
-    }
-
-    /** "n/N" at the foot of every page: N is written into a template once the last page is known. */
-    private static final class PageNumbers extends PdfPageEventHelper {
-
-        private final Fonts fonts;
-        private final SheetLanguage language;
-        private PdfTemplate total;
-
-        PageNumbers(Fonts fonts, SheetLanguage language) {
-            this.fonts = fonts;
-            this.language = language;
-        }
-
-        @Override
-        public void onOpenDocument(PdfWriter writer, Document document) {
-            total = writer.getDirectContent().createTemplate(40, 12);
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            String text = language.text("page", writer.getPageNumber());
-            BaseFont font = fonts.regularBase();
-            float width = font.getWidthPoint(text, SMALL);
-            float x = (document.left() + document.right()) / 2 - width / 2;
-            float y = document.bottom() - 24;
-            PdfContentByte content = writer.getDirectContent();
-            content.beginText();
-            content.setFontAndSize(font, SMALL);
-            content.setTextMatrix(x, y);
-            content.showText(text);
-            content.endText();
-            content.addTemplate(total, x + width, y);
-        }
-
-        @Override
-        public void onCloseDocument(PdfWriter writer, Document document) {
-            total.beginText();
-            total.setFontAndSize(fonts.regularBase(), SMALL);
-            total.setTextMatrix(0, 0);
-            total.showText(String.valueOf(writer.getPageNumber() - 1));
-            total.endText();
-        }
-    }
-
-    /**
-     * The three faces of Liberation Sans for one document. The font files are read once; each document parses its
-     * own {@link BaseFont}s, because a font being subset into one PDF is not safe to share with another being written
-     * at the same time.
-     */
-    private record Fonts(BaseFont regularBase, BaseFont boldBase, BaseFont italicBase) {
-
-        private static final byte[] REGULAR = read("liberation/LiberationSans-Regular.ttf");
-        private static final byte[] BOLD = read("liberation/LiberationSans-Bold.ttf");
-        private static final byte[] ITALIC = read("liberation/LiberationSans-Italic.ttf");
-
-        static Fonts create() throws IOException {
-            try {
-                return new Fonts(base("LiberationSans-Regular.ttf", REGULAR), base("LiberationSans-Bold.ttf", BOLD),
-                        base("LiberationSans-Italic.ttf", ITALIC));
-            } catch (DocumentException e) {
-                throw new IOException("Liberation Sans could not be loaded", e);
-            }
-        }
-
-        Font regular(float size) {
-            return new Font(regularBase, size);
-        }
-
-        Font bold(float size) {
-            return new Font(boldBase, size);
-        }
-
-        Font italic(float size) {
-            return new Font(italicBase, size);
-        }
-
-        private static BaseFont base(String name, byte[] bytes) throws IOException, DocumentException {
-            return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
-        }
-
-        private static byte[] read(String resource) {
-            try (InputStream in = AttendanceSheetPdf.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException(resource + " is not on the class path (openpdf-fonts-extra)");
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

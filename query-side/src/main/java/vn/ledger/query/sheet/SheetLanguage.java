@@ -1,8 +1,8 @@
 package vn.ledger.query.sheet;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import vn.ledger.query.document.DocumentLanguage;
 
 /**
  * The language of a sheet: Vietnamese, the users' language, unless English is asked for. Its text is in
@@ -11,24 +11,21 @@ import java.util.ResourceBundle;
  */
 enum SheetLanguage {
 
-    VI(VietnameseNames.VIETNAMESE),
-    EN(Locale.ENGLISH);
+    VI(DocumentLanguage.VI),
+    EN(DocumentLanguage.EN);
 
     static final String BUNDLE = "vn.ledger.query.sheet.attendance-sheet";
-    private static final List<String> TAGS = List.of("vi", "en");
 
-    private final Locale locale;
+    private final DocumentLanguage language;
     private final ResourceBundle text;
 
-    SheetLanguage(Locale locale) {
-        this.locale = locale;
-        // Vietnamese is the base bundle; no fallback to the JVM's default locale: a server in any locale answers alike
-        this.text = ResourceBundle.getBundle(BUNDLE, locale.getLanguage().equals("vi") ? Locale.ROOT : locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    SheetLanguage(DocumentLanguage language) {
+        this.language = language;
+        this.text = language.bundle(BUNDLE);
     }
 
     Locale locale() {
-        return locale;
+        return language.locale();
     }
 
     String text(String key) {
@@ -46,24 +43,20 @@ enum SheetLanguage {
 
     /** A {@code lang} parameter ("vi", "en", "en-US", ...); {@code null} when it names neither language. */
     static SheetLanguage parseOrNull(String tag) {
-        String language = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
-        return switch (language) {
-            case "vi" -> VI;
-            case "en" -> EN;
-            default -> null;
-        };
+        return of(DocumentLanguage.parseOrNull(tag));
     }
 
     /** The language an {@code Accept-Language} header prefers of the two; Vietnamese when it names neither. */
     static SheetLanguage fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return VI;
-        }
-        try {
-            String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), TAGS);
-            return "en".equals(tag) ? EN : VI;
-        } catch (IllegalArgumentException malformed) {
-            return VI;
-        }
+        return of(DocumentLanguage.fromAcceptLanguage(header));
+    }
+
+    /** {@code lang} when given (else 400 {@code invalid-parameter}), else what {@code Accept-Language} prefers. */
+    static SheetLanguage choose(String lang, String acceptLanguage) {
+        return of(DocumentLanguage.choose(lang, acceptLanguage, "the sheet"));
+    }
+
+    private static SheetLanguage of(DocumentLanguage language) {
+        return language == null ? null : language == DocumentLanguage.VI ? VI : EN;
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import vn.ledger.query.document.DocumentLanguage;
+import vn.ledger.query.document.VietnameseText;
 
 /**
  * Vietnamese names as people read, sort and type them. A name is shown in NFC (one code point per letter with its
@@ -18,7 +20,7 @@ import java.util.function.Function;
  */
 public final class VietnameseNames {
 
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    static final Locale VIETNAMESE = DocumentLanguage.VI.locale();
 
     private VietnameseNames() {}
 
@@ -27,39 +29,9 @@ public final class VietnameseNames {
         return name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC).strip();
     }
 
-    /**
-     * The text as a search compares it: lower case, without diacritics (decomposed, combining marks dropped, and đ,
-     * which has no decomposition, as d), each run of white space one space. "Nguyễn Văn A" folds to "nguyen van a".
-     */
+    /** The text as a search compares it: see {@link VietnameseText#fold}; "Nguyễn Văn A" folds to "nguyen van a". */
     public static String fold(String text) {
-        if (text == null) {
-            return "";
-        }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        StringBuilder folded = new StringBuilder(decomposed.length());
-        boolean space = false;
-        for (int i = 0; i < decomposed.length(); ) {
-            int c = decomposed.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = !folded.isEmpty();
-                continue;
-            }
-            if (space) {
-                folded.append(' ');
-                space = false;
-            }
-            // đ/Đ, and the look-alike Ð (eth) that keyboards sometimes give for Đ
-            if (c == 'đ' || c == 'Đ' || c == 'Ð' || c == 'ð') {
-                folded.append('d');
-            } else {
-                folded.append(new String(Character.toChars(c)).toLowerCase(Locale.ROOT));
-            }
-        }
-        return folded.toString();
+        return VietnameseText.fold(text);
     }
 
     /** Whether {@code fullName}, folded, contains {@code foldedQuery} (see {@link #fold}); "" matches every name. */

@@ -8,9 +8,9 @@ import java.util.UUID;
  * One performance piece of a quarter (a title, genre and performing unit) with its showings and total audience,
  * counted in attendances.
  */
-record PerformanceStatsView(String title, String genre, UUID performerUnitId, long showings, long audience,
+public record PerformanceStatsView(String title, String genre, UUID performerUnitId, long showings, long audience,
                             List<Showing> venues) {
 
     /** One showing: where, when, and how many attended. */
-    record Showing(UUID performanceId, String venue, LocalDate performedOn, long audience) {}
+    public record Showing(UUID performanceId, String venue, LocalDate performedOn, long audience) {}
 }

@@ -5,7 +5,7 @@ package vn.ledger.query.stats;
  *
  * @param totalAttendances member attendances + guest attendances + performance audience
  */
-record QuarterStatsView(
+public record QuarterStatsView(
         String quarter,
         long sessionsHeld,
         long memberAttendances,

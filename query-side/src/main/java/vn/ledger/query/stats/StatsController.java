@@ -1,8 +1,5 @@
 package vn.ledger.query.stats;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -12,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.query.access.ReaderScope;
-import vn.ledger.query.stats.StatsQueries.AsOf;
 import vn.ledger.query.web.InvalidParameter;
 
 /**
@@ -50,8 +46,8 @@ class StatsController {
     @GetMapping("/api/v1/stats/units")
     UnitStatsAnswer units(@RequestParam String quarter, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String position) {
-        Quarter q = quarter("quarter", quarter);
-        var answer = queries.units(q, asOf(asOf, position));
+        Quarter q = StatsParameters.quarter("quarter", quarter);
+        var answer = queries.units(q, StatsParameters.asOf(asOf, position));
         ReaderScope scope = ReaderScope.current();
         List<UnitStatsView> units = scope.unrestricted()
                 ? answer.result()
@@ -63,23 +59,23 @@ class StatsController {
     QuarterStatsAnswer quarters(@RequestParam String from, @RequestParam String to,
                                 @RequestParam(required = false) String asOf,
                                 @RequestParam(required = false) String position) {
-        Quarter first = quarter("from", from);
-        Quarter last = quarter("to", to);
+        Quarter first = StatsParameters.quarter("from", from);
+        Quarter last = StatsParameters.quarter("to", to);
         if (first.compareTo(last) > 0) {
             throw new InvalidParameter("invalid-range", "to", "'from' (" + first + ") is after 'to' (" + last + ").");
         }
         if (first.distanceTo(last) >= MAX_QUARTERS) {
             throw new InvalidParameter("range-too-large", "to", "At most " + MAX_QUARTERS + " quarters at once.");
         }
-        var answer = queries.quarters(first, last, asOf(asOf, position));
+        var answer = queries.quarters(first, last, StatsParameters.asOf(asOf, position));
         return new QuarterStatsAnswer(first.toString(), last.toString(), answer.position(), answer.result());
     }
 
     @GetMapping("/api/v1/stats/performances")
     PerformanceStatsAnswer performances(@RequestParam String quarter, @RequestParam(required = false) String asOf,
                                         @RequestParam(required = false) String position) {
-        Quarter q = quarter("quarter", quarter);
-        var answer = queries.performances(q, asOf(asOf, position));
+        Quarter q = StatsParameters.quarter("quarter", quarter);
+        var answer = queries.performances(q, StatsParameters.asOf(asOf, position));
         return new PerformanceStatsAnswer(q.toString(), answer.position(), answer.result());
     }
 
@@ -90,7 +86,7 @@ class StatsController {
         if (year < 2000 || year > 2100) {
             throw new InvalidParameter("invalid-year", "year", "A year between 2000 and 2100.");
         }
-        var answer = queries.participation(memberId, year, asOf(asOf, position));
+        var answer = queries.participation(memberId, year, StatsParameters.asOf(asOf, position));
         ReaderScope scope = ReaderScope.current();
         ParticipationView participation = answer.result();
         if (!scope.unrestricted()) {
@@ -98,45 +94,5 @@ class StatsController {
                     .filter(session -> scope.allows(session.unitId())).toList());
         }
         return new ParticipationAnswer(answer.position(), participation);
-    }
-
-    private static AsOf asOf(String asOf, String position) {
-        if (asOf != null && position != null) {
-            throw new InvalidParameter("conflicting-parameters", "asOf", "Give asOf or position, not both.");
-        }
-        if (position != null) {
-            try {
-                long n = Long.parseLong(position.strip());
-                if (n < 0) {
-                    throw new NumberFormatException();
-                }
-                return new AsOf(n, null);
-            } catch (NumberFormatException e) {
-                throw new InvalidParameter("invalid-position", "position",
-                        "'" + position + "' is not a position in the log (a whole number from 0).");
-            }
-        }
-        if (asOf != null) {
-            try {
-                return new AsOf(null, OffsetDateTime.parse(asOf.strip()).toInstant());
-            } catch (DateTimeParseException e) {
-                try {
-                    return new AsOf(null, Instant.parse(asOf.strip()));
-                } catch (DateTimeParseException notAnInstant) {
-                    throw new InvalidParameter("invalid-as-of", "asOf",
-                            "'" + asOf + "' is not an instant; write it like 2022-10-01T08:00:00+07:00.");
-                }
-            }
-        }
-        return AsOf.LIVE;
-    }
-
-    private static Quarter quarter(String parameter, String text) {
-        Quarter quarter = Quarter.parseOrNull(text);
-        if (quarter == null) {
-            throw new InvalidParameter("invalid-quarter", parameter,
-                    "'" + text + "' is not a quarter; write it like 2022-Q3.");
-        }
-        return quarter;
     }
 }

@@ -3,6 +3,7 @@ package vn.ledger.query.stats;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,6 +66,16 @@ class StatsQueries {
         return read(asOf, (tables, n) -> performancesIn(tables, n, quarter.toString()));
     }
 
+    /** The three views of one quarter a report prints, read at one position, and when that position was recorded. */
+    record Quarterly(List<UnitStatsView> units, QuarterStatsView totals, List<PerformanceStatsView> performances,
+                     Instant recordedAt) {}
+
+    AtPosition<Quarterly> quarterly(Quarter quarter, AsOf asOf) {
+        return read(asOf, (tables, n) -> new Quarterly(unitsIn(tables, n, quarter.toString()),
+                quartersBetween(tables, n, quarter, quarter).get(0), performancesIn(tables, n, quarter.toString()),
+                recordedAt(n)));
+    }
+
     AtPosition<ParticipationView> participation(UUID memberId, int year, AsOf asOf) {
         return read(asOf, (tables, n) -> participationOf(tables, n, memberId, year));
     }
@@ -105,6 +116,15 @@ class StatsQueries {
                 SELECT max(global_index) FROM event_store.domain_event_entry WHERE time_stamp::timestamptz <= ?
                 """, Long.class, Timestamp.from(instant));
         return position == null ? -1 : position;
+    }
+
+    /** When the last event at or before position {@code n} was recorded; {@code null} before the first event. */
+    private Instant recordedAt(long n) {
+        List<Instant> recorded = jdbc.query("""
+                SELECT time_stamp::timestamptz FROM event_store.domain_event_entry WHERE global_index <= ?
+                ORDER BY global_index DESC LIMIT 1
+                """, (rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant(), n);
+        return recorded.isEmpty() ? null : recorded.get(0);
     }
 
     /** The rows of {@code alias} as they stood at position :n. */

@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param attendanceRate members present / members expected, {@code null} when nobody was expected
  * @param guests guest attendances by category, every category, zero where nobody came
  */
-record UnitStatsView(
+public record UnitStatsView(
         UUID unitId,
         String unitName,
         String unitNameThen,
