@@ -238,7 +238,9 @@
   async function loadDashboard(quarter, asOfDate) {
     const asOf = asOfDate ? '&asOf=' + encodeURIComponent(asOfDate + 'T23:59:59+07:00') : '';
     ['csv', 'xlsx', 'pdf'].forEach(format => {
-      $('#report-' + format).href = `/api/v1/reports/quarterly?quarter=${quarter}&format=${format}` + asOf;
+      // in the page's language, whatever the browser's Accept-Language says
+      $('#report-' + format).href = `/api/v1/reports/quarterly?quarter=${quarter}&format=${format}`
+        + `&lang=${document.documentElement.lang === 'en' ? 'en' : 'vi'}` + asOf;
     });
     const trend = previousQuarters(quarter, 8);
     const [units, quarters] = await Promise.all([

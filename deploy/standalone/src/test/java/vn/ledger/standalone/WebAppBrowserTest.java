@@ -92,7 +92,8 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void aSecretaryRecordsSubmitsAndCorrectsASessionOnAPhoneThenTheCommitteeReviewsAndTheOfficeRebuilds() {
+    void aSecretaryRecordsSubmitsAndCorrectsASessionOnAPhoneThenTheCommitteeReviewsAndTheOfficeRebuilds()
+            throws IOException {
         UUID cell = DemoData.CULTURE_AND_ARTS_CENTRE_CELL;
         // a session of last week: recent enough for the calendar feed, which lists the last two years onwards
         java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(7);
