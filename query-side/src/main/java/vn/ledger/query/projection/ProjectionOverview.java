@@ -68,6 +68,9 @@ public class ProjectionOverview {
         String state;
         if (processor.isError()) {
             state = "ERROR";
+        } else if (rebuild != null && !processor.isRunning()) {
+            // a rebuild's processor between its start and its first batch: rebuilding, not stopped
+            state = "REBUILDING";
         } else if (!processor.isRunning()) {
             state = "STOPPED";
         } else if (lag > 0 && Duration.between(seen.since(), now).compareTo(STALL_AFTER) > 0) {
