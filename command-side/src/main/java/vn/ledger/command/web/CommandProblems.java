@@ -82,9 +82,13 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     /** A body that is not the multipart form an upload needs, or a part over the servlet's limits. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
-        if (e instanceof MaxUploadSizeExceededException || RequestLimits.causedByTooLarge(e)) {
-            return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
                     "The uploaded file is over the limit."));
+        }
+        if (RequestLimits.causedByTooLarge(e)) {
+            return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "The request body is over the limit."));
         }
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
@@ -161,7 +165,8 @@ class CommandProblems extends ResponseEntityExceptionHandler {
             HttpMediaTypeNotAcceptableException.class, "not-acceptable",
             HttpRequestMethodNotSupportedException.class, "method-not-allowed",
             HandlerMethodValidationException.class, "validation-failed",
-            MissingServletRequestPartException.class, "file-missing");
+            MissingServletRequestPartException.class, "file-missing",
+            MaxUploadSizeExceededException.class, "file-too-large");
 
     private static FieldProblem fieldProblem(FieldError error) {
         return new FieldProblem(error.getField(), error.getDefaultMessage());

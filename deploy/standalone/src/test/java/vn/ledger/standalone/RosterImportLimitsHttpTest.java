@@ -48,6 +48,33 @@ class RosterImportLimitsHttpTest {
     }
 
     @Test
+    void aChunkedUploadWithoutContentLengthIsRefusedWhileItIsRead() throws Exception {
+        String boundary = "chunked-test";
+        byte[] file = new byte[64 * 1024];
+        java.util.Arrays.fill(file, (byte) 'a');
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + RosterImportHttpTest.IMPORTS))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin:" + LedgerTestSupport.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                // a stream publisher has no length: the request goes chunked, without Content-Length
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("\"code\":\"file-too-large\"");
+    }
+
+    @Test
     void moreRowsThanTheLimitIs413() {
         StringBuilder csv = new StringBuilder(String.join(",", SeedRoster.HEADER)).append('\n');
         for (int i = 1; i <= 21; i++) {
