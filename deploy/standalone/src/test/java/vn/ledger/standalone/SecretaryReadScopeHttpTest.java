@@ -113,6 +113,10 @@ class SecretaryReadScopeHttpTest {
             assertThat(unitIds(readsAll.get(units))).containsExactlyInAnyOrder(mine, other);
         }
         assertThat(ids(office.get(list))).containsExactlyInAnyOrder(mySession, otherSession, jointSession);
+
+        // every refusal of a read is counted with the writes' denials
+        assertThat(office.get("/actuator/prometheus").raw())
+                .containsPattern("ledger_security_denials_total\\{code=\"forbidden-unit\"[^}]*} [1-9]");
     }
 
     private static void assertForbiddenUnit(Answer answer) {

@@ -17,6 +17,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -45,9 +48,24 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
+    /** The command side's meter of denials ({@code Denials}), which the query side's refusals count in too. */
+    static final String DENIALS_METER = "ledger.security.denials";
+
+    private final ObjectProvider<MeterRegistry> meters;
+
+    QueryProblems(ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(QueryRejection.class)
-    ResponseEntity<ProblemDetail> rejection(QueryRejection e) {
+    ResponseEntity<ProblemDetail> rejection(QueryRejection e, HttpServletRequest request) {
         HttpStatus status = HttpStatus.valueOf(e.status());
+        // the calendar feeds count their own refusals, with the token's user (vn.ledger.query.calendar.FeedDenials)
+        if (status == HttpStatus.FORBIDDEN && !request.getRequestURI().endsWith(".ics")) {
+            String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+            log.warn("Denied ({}): {} {} by {}", e.code(), request.getMethod(), request.getRequestURI(), user);
+            meters.ifAvailable(registry -> registry.counter(DENIALS_METER, "code", e.code()).increment());
+        }
         return new ResponseEntity<>(problem(status, e.code(), e.getMessage()), problemHeaders(), status);
     }
 
