@@ -93,6 +93,10 @@ class RosterImportHttpTest {
                 WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'importId' = ?
                 """, Long.class, importId)).as("every event names the import").isEqualTo(173);
         assertThat(jdbc.queryForObject("""
+                SELECT count(DISTINCT xmin::text) FROM event_store.domain_event_entry
+                WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'importId' = ?
+                """, Long.class, importId)).as("all of them written by one transaction: all or nothing").isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM command_model.member m JOIN command_model.membership ms USING (member_id)
                 JOIN command_model.unit u ON u.unit_id = ms.unit_id
                 WHERE m.card_number = '93.000017' AND u.name = 'Chi bộ Trung tâm Văn hóa Nghệ thuật'
