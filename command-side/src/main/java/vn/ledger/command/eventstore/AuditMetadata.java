@@ -11,7 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.ledger.command.rule.Actor;
-import vn.ledger.command.security.LedgerUser;
+import vn.ledger.security.LedgerUser;
 
 /**
  * Who recorded a fact, when, and from which request: the metadata every command carries and every event inherits.

@@ -32,7 +32,7 @@ import org.springframework.beans.TypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import vn.ledger.command.rule.RuleViolation;
-import vn.ledger.command.security.Denials;
+import vn.ledger.security.Denials;
 
 /**
  * Turns every failure of a command into {@code application/problem+json} with a stable {@code code}: 400 for

@@ -6,15 +6,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts a refused feed in {@code ledger_security_denials_total{code}}, the counter the command side's
- * {@code Denials} keeps for every other denial (the query side does not depend on the command side, so it names the
- * same meter). Logged at INFO, not WARN: a phone subscribed with a revoked link keeps asking for hours. The log
+ * Counts a refused feed in {@code ledger_security_denials_total{code}}, the counter the sign-in's {@code Denials}
+ * ({@code shared-security}) keeps for every other denial (the query side depends on neither the command side nor the
+ * sign-in, which its launchers add, so it names the same meter). Logged at INFO, not WARN: a phone subscribed with a revoked link keeps asking for hours. The log
  * names the path without its query, never the token.
  */
 @Component
 class FeedDenials {
 
-    /** The command side's meter ({@code Denials}), tagged by problem code. */
+    /** The sign-in's meter ({@code Denials}), tagged by problem code. */
     static final String METER = "ledger.security.denials";
 
     private static final Logger log = LoggerFactory.getLogger(FeedDenials.class);

@@ -2,10 +2,10 @@ package vn.ledger.query.projection;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -14,11 +14,15 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which generation of each projection readers and the live processor use. The generation is read from
- * {@code read_model.projection_generation} inside each reader's snapshot, and switched in the transaction that also
- * moves the live processor's token, so a reader sees the old tables or the new ones, never half of either.
+ * {@code read_model.projection_generation} inside each reader's snapshot and each live batch's transaction, and
+ * switched in the transaction that also moves the live processor's tokens, so a reader sees the old tables or the new
+ * ones, never half of either, and every query-side instance writes the generation that is active when its batch
+ * runs, whichever instance switched it.
  */
 @Component
 @DependsOn("readModelFlyway")
@@ -28,8 +32,6 @@ public class ProjectionRegistry implements InitializingBean {
     private final DataSource dataSource;
     private final Clock clock;
     private final Map<String, ProjectionDefinition> definitions;
-    /** The active schema per projection, as the live processors write it. */
-    private final Map<String, String> activeSchemas = new ConcurrentHashMap<>();
 
     ProjectionRegistry(JdbcTemplate jdbc, DataSource dataSource, Clock clock, List<ProjectionDefinition> definitions) {
         this.jdbc = jdbc;
@@ -47,9 +49,7 @@ public class ProjectionRegistry implements InitializingBean {
                     INSERT INTO read_model.projection_generation (projection, active_generation, switched_at)
                     VALUES (?, 1, ?) ON CONFLICT (projection) DO NOTHING
                     """, definition.name(), Timestamp.from(clock.instant()));
-            String schema = schemaOf(definition.name(), activeGeneration(definition.name()));
-            migrate(definition, schema);
-            activeSchemas.put(definition.name(), schema);
+            migrate(definition, schemaOf(definition.name(), activeGeneration(definition.name())));
         }
     }
 
@@ -61,9 +61,28 @@ public class ProjectionRegistry implements InitializingBean {
         return definitions.keySet().stream().sorted().toList();
     }
 
-    /** The schema the live processor writes: the active generation's. */
+    /**
+     * The schema the live processor writes: the active generation's as committed, read once per transaction (a
+     * batch of the live processor) and kept for the rest of it.
+     */
     public String activeSchema(String name) {
-        return activeSchemas.get(name);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return committedSchema(name);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> schemas = (Map<String, String>) TransactionSynchronizationManager.getResource(this);
+        if (schemas == null) {
+            Map<String, String> bound = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ProjectionRegistry.this);
+                }
+            });
+            schemas = bound;
+        }
+        return schemas.computeIfAbsent(name, this::committedSchema);
     }
 
     /** The active generation as committed, read in the caller's transaction (a reader's snapshot). */
@@ -86,15 +105,10 @@ public class ProjectionRegistry implements InitializingBean {
         return schema;
     }
 
-    /** In the caller's transaction: readers use {@code generation} from its commit on. */
+    /** In the caller's transaction: readers and live processors use {@code generation} from its commit on. */
     void activate(String name, int generation) {
         jdbc.update("UPDATE read_model.projection_generation SET active_generation = ?, switched_at = ?"
                 + " WHERE projection = ?", generation, Timestamp.from(clock.instant()), name);
-    }
-
-    /** After the commit of {@link #activate}: the live processor writes the new generation. */
-    void useForLiveProcessing(String name, int generation) {
-        activeSchemas.put(name, schemaOf(name, generation));
     }
 
     /** Drops every generation of the projection but the active one and {@code keep}. */

@@ -29,20 +29,28 @@ public class ProjectionStatus {
 
     /**
      * The lowest position any segment of the processor has reached, read in the caller's transaction: everything up
-     * to it is in the view. {@code null} before the processor has handled an event.
+     * to it is in the view, whichever instance holds which segment. {@code null} before every segment has reached
+     * an event: a segment without a position may still miss any of its events, however far the others are.
+     *
+     * <p>A segment stores its token also when none of the events it read were its own (after waiting a second for
+     * more), so an idle segment's position follows the log, and so does the view's.
      */
     public Long position(String processor) {
-        List<TrackingToken> tokens = jdbc.query("""
-                SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ? AND token IS NOT NULL
-                """, (rs, row) -> serializer.deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
-                processor);
-        return tokens.stream()
-                .map(TrackingToken::position)
-                .filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong)
-                .min(Long::compare)
-                .orElse(null);
+        List<OptionalLong> positions = jdbc.query("""
+                SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ?
+                """, (rs, row) -> {
+                    byte[] serialized = rs.getBytes(1);
+                    if (serialized == null) {
+                        return OptionalLong.empty();
+                    }
+                    TrackingToken token = serializer.deserialize(
+                            new SimpleSerializedObject<>(serialized, byte[].class, rs.getString(2), null));
+                    return token.position();
+                }, processor);
+        if (positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty)) {
+            return null;
+        }
+        return positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
     }
 
     /** The position of the newest event in the log, {@code null} for an empty log. */

@@ -173,7 +173,9 @@ public class Rebuilds implements DisposableBean {
 
     /**
      * Stops the live processor, makes the new generation active and gives the live processor the replay's token,
-     * in one transaction; the live processor then carries on from there on the new tables.
+     * in one transaction; the live processor then carries on from there on the new tables. Storing the token claims
+     * every segment: when another query-side instance holds one, the switch fails and rolls back (the old generation
+     * keeps serving), rather than leave that instance writing the old tables.
      */
     private void switchOver(Rebuild rebuild, TrackingToken last) {
         String name = rebuild.definition.name();
@@ -189,7 +191,6 @@ public class Rebuilds implements DisposableBean {
                     }
                 }
             });
-            registry.useForLiveProcessing(name, rebuild.generation);
         } finally {
             live.start();
         }

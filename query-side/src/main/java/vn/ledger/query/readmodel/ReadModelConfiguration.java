@@ -1,6 +1,7 @@
 package vn.ledger.query.readmodel;
 
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -17,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,19 +27,13 @@ import org.springframework.context.annotation.Configuration;
  * live there too, so a view's rows and its token commit in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProcessorSettings.class)
 public class ReadModelConfiguration {
 
     public static final String SCHEMA = "read_model";
 
     /** Events a processor handles in one transaction: few round trips when replaying, short locks when live. */
     static final int BATCH_SIZE = 200;
-
-    /**
-     * Segments per processor. One, for now: the position a view reports is the lowest of its segments', and a
-     * segment with nothing to do stores its token only when it extends its claim, so with several segments the
-     * position trails the log. Scale-out splits the segment when several query-side instances share the work.
-     */
-    static final int SEGMENTS = 1;
 
     @Bean(initMethod = "migrate")
     Flyway readModelFlyway(DataSource dataSource) {
@@ -70,15 +66,20 @@ public class ReadModelConfiguration {
 
     /**
      * Tokens in {@code read_model.token_entry}, written in the same transaction as the views. Declared here rather
-     * than left to Axon's auto-configuration, whose ordering names Spring Boot 3 classes and misses Boot 4's.
+     * than left to Axon's auto-configuration, whose ordering names Spring Boot 3 classes and misses Boot 4's. Each
+     * segment's row names the instance that holds it ({@code owner}) and when it last said so; a claim not extended
+     * for {@link ProcessorSettings#claimTimeout()} may be taken over by another instance.
      */
     @Bean
-    TokenStore tokenStore(DataSource dataSource, Serializer serializer, TokenSchema tokenSchema) {
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer, TokenSchema tokenSchema,
+                          ProcessorSettings settings) {
         return JdbcTokenStore.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .schema(tokenSchema)
                 .serializer(serializer)
+                .claimTimeout(settings.claimTimeout())
+                .nodeId(settings.nodeId())
                 .build();
     }
 
@@ -95,14 +96,23 @@ public class ReadModelConfiguration {
      * the pooled processor's coordinator polls every 500 ms because that stream has no availability callback. A
      * handler that fails makes the processor retry the batch (with back-off) rather than skip the event, as Axon's
      * default logging handler would: a view never silently leaves a fact out.
+     *
+     * <p>Each processor splits the log into {@link ProcessorSettings#segments()} segments by aggregate, so the events
+     * of one unit, member or session stay in order in one segment. An instance has a thread per segment, so it can
+     * carry every segment when it is alone; when several instances run, they claim segments through the token store
+     * and {@link SegmentBalancer} hands surplus segments over, and a dead instance's segments are claimed by another
+     * once its claims time out. A view's position is the lowest of its segments' ({@code ProjectionStatus}).
      */
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing) {
+    void configureProcessors(EventProcessingConfigurer processing, ProcessorSettings settings) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.usingTrackingEventProcessors();
-        processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
-                .forSingleThreadedProcessing()
+        processing.registerTrackingEventProcessorConfiguration(configuration -> (settings.segments() == 1
+                ? TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                : TrackingEventProcessorConfiguration.forParallelProcessing(settings.segments()))
                 .andBatchSize(BATCH_SIZE)
-                .andInitialSegmentsCount(SEGMENTS));
+                .andInitialSegmentsCount(settings.segments())
+                .andTokenClaimInterval(settings.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .andEventAvailabilityTimeout(ProcessorSettings.CLAIM_EXTENDED_EVERY.toMillis(), TimeUnit.MILLISECONDS));
     }
 }

@@ -1,4 +1,4 @@
-package vn.ledger.command.security;
+package vn.ledger.command.user;
 
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -14,6 +14,7 @@ import vn.ledger.command.roster.Roster;
 import vn.ledger.command.rule.Actor;
 import vn.ledger.command.rule.RuleViolation;
 import vn.ledger.command.rule.Rules;
+import vn.ledger.security.LedgerUser;
 
 /** {@code POST /api/v1/users}: the office creates users; a secretary is assigned one or more existing units. */
 @RestController

@@ -1,4 +1,4 @@
-package vn.ledger.command.security;
+package vn.ledger.security;
 
 import java.time.Clock;
 import java.time.Duration;

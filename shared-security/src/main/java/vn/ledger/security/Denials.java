@@ -1,4 +1,4 @@
-package vn.ledger.command.security;
+package vn.ledger.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.regex.Pattern;

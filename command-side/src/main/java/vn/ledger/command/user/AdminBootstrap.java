@@ -1,4 +1,4 @@
-package vn.ledger.command.security;
+package vn.ledger.command.user;
 
 import java.security.SecureRandom;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.ledger.command.security;
+package vn.ledger.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import vn.ledger.command.rule.Actor;
 
 /**
  * OIDC bearer JWTs, accepted besides HTTP Basic when {@code ledger.oidc.issuer} ({@code LEDGER_OIDC_ISSUER}) is set:
@@ -70,7 +69,7 @@ final class OidcBearerTokens {
     /** A verified token's claims as a {@link LedgerUser}: a token without a usable role is refused (401). */
     static final class ClaimsToLedgerUser implements Converter<Jwt, AbstractAuthenticationToken> {
 
-        private static final Set<String> ROLES = Set.of(Actor.OFFICE, Actor.SECRETARY, Actor.REVIEWER, Actor.AUDITOR);
+        private static final Set<String> ROLES = Roles.ALL;
 
         private final String roleClaim;
         private final String unitsClaim;

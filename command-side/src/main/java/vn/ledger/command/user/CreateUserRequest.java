@@ -1,4 +1,4 @@
-package vn.ledger.command.security;
+package vn.ledger.command.user;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package vn.ledger.command.security;
+package vn.ledger.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
