@@ -71,6 +71,12 @@ class WebAppBrowserTest {
                     "Chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
         }
         Files.createDirectories(SCREENSHOTS);
+        // this run's screenshots only: a renamed step leaves no stale file behind
+        try (var old = Files.newDirectoryStream(SCREENSHOTS, "*.png")) {
+            for (Path file : old) {
+                Files.delete(file);
+            }
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
