@@ -77,8 +77,9 @@
     const errors = (problem && problem.errors) || [];
     let placed = false;
     errors.forEach(error => {
-      const slot = root && (root.querySelector(`[data-field="${error.field}"]`)
-        || root.querySelector(`[data-field="${String(error.field || '').split(/[.[]/)[0]}"]`));
+      const field = String(error.field || '');
+      const slot = root && (root.querySelector(`[data-field="${CSS.escape(field)}"]`)
+        || root.querySelector(`[data-field="${CSS.escape(field.split(/[.[]/)[0])}"]`));
       if (slot) {
         slot.textContent = TEXTS['problem.' + problem.code + '.' + error.field] || localizedFieldMessage(problem, error);
         slot.hidden = false;
@@ -442,6 +443,8 @@
     async function afterWrite(answer, saved, root) {
       if (!answer.ok) { showProblem(root, null, answer.body); return false; }
       clearProblems(root);
+      // what was marked is saved: from now on the checklist shows what is recorded, others' changes included
+      state.marks.clear();
       const version = answer.body.version;
       await waitFor(async () => {
         const detail = await api('GET', path);
@@ -470,7 +473,7 @@
     });
     $('#save-correction').addEventListener('click', async () => {
       const performances = $$('.audience-correction')
-        .filter(input => input.value !== input.dataset.recorded)
+        .filter(input => input.value.trim() !== '' && input.value !== input.dataset.recorded)
         .map(input => ({ performanceId: input.dataset.performance, audience: Number(input.value) }));
       const correction = { reason: $('#correction-reason').value };
       const changed = entries(true);
@@ -657,13 +660,16 @@
       }
       if (dryRun === 'true') {
         result.textContent = JSON.stringify(answer.body.counts, null, 1) + '\n' + answer.body.errors
-          .map(error => `${error.row} · ${error.column || ''} · ${error.message}`).join('\n');
+          .concat(answer.body.warnings || [])
+          .map(issue => `${issue.row} · ${issue.column || ''} · ${issue.message}`).join('\n');
         return;
       }
       const statusUrl = '/api/v1/roster/imports/' + answer.body.importId;
       await waitFor(async () => {
         const status = await api('GET', statusUrl);
-        result.textContent = `${status.body.state} · ${status.body.rowsDone}/${status.body.rowsTotal}`;
+        if (!status.ok || !status.body) { result.textContent = problemText(status.body); return true; }
+        result.textContent = `${status.body.state} · ${status.body.rowsDone}/${status.body.rowsTotal}`
+          + (status.body.errors || []).map(error => `\n${error.row} · ${error.column || ''} · ${error.message}`).join('');
         return ['SUCCEEDED', 'FAILED'].includes(status.body.state);
       }, 600000);
     });

@@ -95,8 +95,10 @@ public class SecurityConfiguration {
 
     /**
      * The API: HTTP Basic or a bearer JWT per request, or the web application's session cookie. A request signed in
-     * by the cookie alone must carry the session's CSRF token (header {@code X-CSRF-TOKEN}) on every write; one
-     * that sends its own credentials needs none, since a browser never adds them to a forged request.
+     * by the cookie alone must carry the session's CSRF token (header {@code X-CSRF-TOKEN}) on every write, and so
+     * must any write a browser marks as sent from another site ({@code Sec-Fetch-Site: cross-site} or
+     * {@code same-site}): a browser that once answered the Basic challenge adds those credentials to forged requests
+     * too. An API client (curl, a script) sends its credentials and no such header, and needs no token.
      */
     @Bean
     @Order(2)
@@ -167,7 +169,13 @@ public class SecurityConfiguration {
         String method = request.getMethod();
         boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
                 || "TRACE".equals(method);
-        return !safe && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
+        if (safe) {
+            return false;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        boolean fromAnotherSite = "cross-site".equals(site) || "same-site".equals(site);
+        return fromAnotherSite
+                || (request.getHeader("Authorization") == null && request.getRequestedSessionId() != null);
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, Denials denials)

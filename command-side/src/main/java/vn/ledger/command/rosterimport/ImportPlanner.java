@@ -126,7 +126,9 @@ final class ImportPlanner {
                 continue;
             }
             compareDetails(member, known);
-            if (unit.unitId.equals(known.unitId())) {
+            if (known.unitId() == null) {
+                error(member.row(), RosterColumn.CARD_NUMBER, ImportText.NO_CURRENT_UNIT, member.card());
+            } else if (unit.unitId.equals(known.unitId())) {
                 unchanged.add(new Unchanged(member.row(), known.memberId(), known.fullName(), member.card(),
                         unit.name));
             } else if (known.since() != null && !effectiveOn.isAfter(known.since())) {

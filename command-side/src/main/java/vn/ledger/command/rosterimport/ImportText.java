@@ -39,6 +39,8 @@ enum ImportText {
             "The unit “%s” is under itself through its parent units."),
     TRANSFER_TOO_EARLY("Đảng viên sinh hoạt ở “%s” từ %s; ngày chuyển %s phải sau ngày đó.",
             "The member belongs to “%s” since %s; the transfer on %s must come after that."),
+    NO_CURRENT_UNIT("Đảng viên có số thẻ %s hiện không thuộc chi bộ nào; không thể chuyển sinh hoạt bằng nhập danh sách.",
+            "The member with card %s belongs to no cell now; an import cannot transfer them."),
     COMMAND_REJECTED("Không ghi được dòng này: %s", "This row could not be recorded: %s"),
     NAME_DIFFERS("Họ tên trong danh sách hiện có là “%s”; nhập danh sách không đổi họ tên.",
             "The roster has the name “%s”; an import does not change names."),

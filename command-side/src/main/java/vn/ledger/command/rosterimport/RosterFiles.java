@@ -119,7 +119,14 @@ final class RosterFiles {
             case ERROR -> new Value.Error(cell.getRawValue());
             case NUMBER -> {
                 BigDecimal number = cell.asNumber();
-                LocalDate date = isDateFormat(cell.getDataFormatString()) ? cell.asDate().toLocalDate() : null;
+                LocalDate date = null;
+                if (isDateFormat(cell.getDataFormatString())) {
+                    try {
+                        date = cell.asDate().toLocalDate();
+                    } catch (RuntimeException notADate) {
+                        // a date-formatted number no calendar has: the row's date error says so
+                    }
+                }
                 yield new Value.Number(number, date);
             }
             case BOOLEAN -> new Value.Text(String.valueOf(cell.asBoolean()));

@@ -43,8 +43,9 @@ import vn.ledger.command.unit.UnitCommands.RegisterUnit;
 /**
  * Plans roster imports and carries them out.
  *
- * <p>An apply runs on one background thread, one import at a time, in one database transaction that first takes
- * the event table's EXCLUSIVE lock: no other writer appends while the import's events are uncommitted, so the log's
+ * <p>An apply runs on one background thread, one import at a time, in one database transaction that first closes
+ * the append gate (an exclusive advisory lock every append takes shared, migration V13): no other writer appends
+ * while the import's events are uncommitted, so the log's
  * positions stay in commit order (a tracking processor never sees a gap that fills in later) and the plan, made
  * again under the lock, cannot be overtaken by another change of the roster. Other commands wait for the import to
  * commit; reads go on. A failure anywhere rolls back everything the import wrote.
@@ -182,7 +183,8 @@ public class RosterImports {
 
     private void apply(UUID importId, RosterFile file, ImportLanguage language, LocalDate effectiveOn,
                        MetaData metaData) {
-        jdbc.execute("LOCK TABLE event_store.domain_event_entry IN EXCLUSIVE MODE");
+        // close the append gate (migration V13): appends in flight commit first, new ones wait for this import
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(event_store.append_gate_key())");
         long before = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry",
                 Long.class);
         ImportPlan plan = plan(file, language, effectiveOn);
@@ -257,10 +259,16 @@ public class RosterImports {
             }
         }
 
+        /** Progress is for the status URL only: a failure to write it (a busy pool, say) never fails the import. */
         private void report() {
             reported = done;
-            separateTransaction.executeWithoutResult(status -> jdbc.update(
-                    "UPDATE command_model.roster_import SET rows_done = ? WHERE import_id = ?", done, importId));
+            try {
+                separateTransaction.executeWithoutResult(status -> jdbc.update(
+                        "UPDATE command_model.roster_import SET rows_done = ? WHERE import_id = ?", done, importId));
+            } catch (RuntimeException e) {
+                log.warn("Roster import {}: could not write its progress ({} rows done); the import goes on",
+                        importId, done, e);
+            }
         }
     }
 

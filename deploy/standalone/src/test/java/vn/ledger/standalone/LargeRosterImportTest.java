@@ -56,6 +56,24 @@ class LargeRosterImportTest {
         Answer accepted = office.upload(RosterImportHttpTest.IMPORTS, "tinh.csv", csv, Map.of());
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
         String location = RosterImportHttpTest.IMPORTS + "/" + accepted.body().path("importId").asString();
+        // a command sent while the import runs waits at the append gate, and lands after every event of the import
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> office.get(location).body().path("rowsDone").asInt() > 0);
+        var meanwhile = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/api/v1/units"))
+                        .timeout(Duration.ofMinutes(5))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("admin:" + LedgerTestSupport.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"name\": \"Chi bộ gửi trong lúc nhập\", \"kind\": \"CELL\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         TreeSet<Integer> progressSeen = new TreeSet<>();
         JsonNode done = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(200))
@@ -73,6 +91,15 @@ class LargeRosterImportTest {
                 .as("the status URL showed rows done while the import ran").isNotEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM command_model.member", Long.class))
                 .isEqualTo(MEMBERS);
+        var command = meanwhile.join();
+        assertThat(command.statusCode()).as(command.body()).isEqualTo(201);
+        long commandPosition = jdbc.queryForObject("""
+                SELECT global_index FROM event_store.domain_event_entry
+                WHERE payload_type = 'vn.ledger.events.UnitRegistered'
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'name' = 'Chi bộ gửi trong lúc nhập'
+                """, Long.class);
+        assertThat(commandPosition).as("the command appended after the import committed")
+                .isGreaterThan(done.path("summary").path("lastPosition").asLong());
 
         double planSeconds = (planned - started) / 1e9;
         double applySeconds = (finished - planned) / 1e9;

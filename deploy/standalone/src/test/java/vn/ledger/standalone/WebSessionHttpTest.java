@@ -69,6 +69,26 @@ class WebSessionHttpTest {
     }
 
     @Test
+    void aBrowsersCachedBasicCredentialsDoNotCarryAForgedWrite() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("admin:" + LedgerTestSupport.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String unit = "{\"name\": \"Chi bộ " + UUID.randomUUID() + "\", \"kind\": \"CELL\"}";
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(uri("/api/v1/units"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString(unit)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.body()).contains("\"code\":\"csrf-token-invalid\"");
+
+        HttpResponse<String> script = client.send(HttpRequest.newBuilder(uri("/api/v1/units"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(unit)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).as("an API client needs no token").isEqualTo(201);
+    }
+
+    @Test
     void pagesFollowTheRoleAndWrongPasswordsLockTheFormToo() throws Exception {
         Http office = LedgerTestSupport.admin(port);
         UUID cell = LedgerTestSupport.registerCell(office, "Chi bộ " + UUID.randomUUID());

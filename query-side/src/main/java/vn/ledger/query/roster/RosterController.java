@@ -43,6 +43,11 @@ class RosterController {
     private final JdbcTemplate jdbc;
     private final ViewSnapshots snapshots;
 
+    /** Today in Vietnam: the day "the unit a member belongs to" means (a transfer dated later has not happened). */
+    private static LocalDate today() {
+        return LocalDate.now(LOCAL);
+    }
+
     RosterController(JdbcTemplate jdbc, ViewSnapshots snapshots) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
@@ -59,7 +64,8 @@ class RosterController {
             jdbc.query("""
                     SELECT u.unit_id, u.name, u.kind, u.parent_unit_id,
                            (SELECT count(*) FROM %1$s.membership ms WHERE ms.unit_id = u.unit_id
-                              AND ms.valid_to IS NULL AND ms.to_date IS NULL)
+                              AND ms.valid_to IS NULL AND ms.from_date <= ?
+                              AND (ms.to_date IS NULL OR ? < ms.to_date))
                     FROM %1$s.unit u
                     WHERE u.valid_to IS NULL AND u.merged_into_unit_id IS NULL
                     """.formatted(snapshot.schema()), rs -> {
@@ -68,7 +74,7 @@ class RosterController {
                             units.add(new UnitView(unitId, VietnameseNames.nfc(rs.getString(2)), rs.getString(3),
                                     rs.getObject(4, UUID.class), rs.getLong(5)));
                         }
-                    });
+                    }, java.sql.Date.valueOf(today()), java.sql.Date.valueOf(today()));
             java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
             units.sort(java.util.Comparator.comparing(UnitView::name, collator).thenComparing(UnitView::unitId));
             return new UnitsAnswer(snapshot.position(), units);
@@ -96,7 +102,7 @@ class RosterController {
             scope.require(unitId);
         }
         String folded = VietnameseNames.fold(q);
-        LocalDate today = LocalDate.now(LOCAL);
+        LocalDate today = today();
         return snapshots.read(VIEW, snapshot -> {
             List<MemberView> members = new ArrayList<>();
             jdbc.query("""
@@ -105,7 +111,7 @@ class RosterController {
                                    AND e.valid_to IS NULL AND e.from_date <= ? AND ? <= e.to_date)
                     FROM %1$s.member m
                     JOIN %1$s.membership ms ON ms.member_id = m.member_id AND ms.valid_to IS NULL
-                         AND ms.to_date IS NULL
+                         AND ms.from_date <= ? AND (ms.to_date IS NULL OR ? < ms.to_date)
                     LEFT JOIN %1$s.unit u ON u.unit_id = ms.unit_id AND u.valid_to IS NULL
                     WHERE m.valid_to IS NULL AND (?::uuid IS NULL OR ms.unit_id = ?::uuid)
                     """.formatted(snapshot.schema()), rs -> {
@@ -116,7 +122,8 @@ class RosterController {
                                     memberUnit, rs.getString(4) == null ? null : VietnameseNames.nfc(rs.getString(4)),
                                     rs.getObject(5, LocalDate.class), rs.getBoolean(6)));
                         }
-                    }, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today), unitId, unitId);
+                    }, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today), java.sql.Date.valueOf(today),
+                    java.sql.Date.valueOf(today), unitId, unitId);
             List<MemberView> ordered = VietnameseNames.sorted(members, MemberView::fullName, MemberView::memberId);
             int from = (int) Math.min((long) page * size, ordered.size());
             int to = Math.min(from + size, ordered.size());

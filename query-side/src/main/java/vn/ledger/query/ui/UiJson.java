@@ -10,6 +10,7 @@ public class UiJson {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public String write(Object value) {
-        return json.writeValueAsString(value).replace("</", "<\\/").replace("<!--", "<\\!--");
+        // "<" as \u003c: no "</script>" or "<!--" can end or bend the script element, and JSON.parse reads it back
+        return json.writeValueAsString(value).replace("<", "\\u003c");
     }
 }
