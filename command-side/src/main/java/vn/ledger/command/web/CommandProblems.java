@@ -101,9 +101,32 @@ class CommandProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            log.warn("A command found no database connection in time: {}", e.toString());
+            HttpHeaders headers = problemHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return new ResponseEntity<>(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "The database could not be reached in time; nothing was recorded. Try again shortly."),
+                    headers, HttpStatus.SERVICE_UNAVAILABLE);
+        }
         log.error("A command failed unexpectedly", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The command could not be carried out; nothing was recorded."));
+    }
+
+    /**
+     * No connection in time (the pool waited its connection timeout: the database is down or every connection is
+     * busy, e.g. behind a roster import's append gate): the client may retry, so 503 with Retry-After.
+     */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
