@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -23,7 +22,7 @@ import vn.ledger.query.document.Attachments;
 import vn.ledger.query.document.DocumentLanguage;
 import vn.ledger.query.stats.QuarterlyFigures;
 import vn.ledger.query.stats.QuarterlyStatistics;
-import vn.ledger.query.web.InvalidParameter;
+import vn.ledger.query.document.DocumentFormat;
 
 /**
  * {@code GET /api/v1/reports/quarterly} of {@code api.md}: the quarterly report as a CSV, XLSX or PDF file. Its
@@ -129,11 +128,8 @@ class QuarterlyReportController {
             @Parameter(in = ParameterIn.HEADER, description = "Consulted when `lang` is absent", example = "en-US")
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             HttpServletResponse response) throws IOException {
-        ReportFormat reportFormat = ReportFormat.parseOrNull(format);
-        if (reportFormat == null) {
-            throw new InvalidParameter("invalid-parameter", "format", "'" + format + "' is not a report format; one "
-                    + "of " + Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList() + ".");
-        }
+        DocumentFormat reportFormat = DocumentFormat.parse(format, "report", DocumentFormat.CSV, DocumentFormat.XLSX,
+                DocumentFormat.PDF);
         ReportText text = new ReportText(DocumentLanguage.choose(lang, acceptLanguage, "the report"));
         QuarterlyFigures figures = statistics.read(quarter, asOf, position);
         OffsetDateTime printedAt = clock.instant().atZone(ReportText.ZONE).toOffsetDateTime();
@@ -153,7 +149,7 @@ class QuarterlyReportController {
     }
 
     /** {@code bao-cao-quy-2022-Q3.pdf}, and "Báo cáo sinh hoạt chuyên đề quý III năm 2022.pdf" in UTF-8. */
-    static String disposition(QuarterlyReport report, ReportFormat format) {
+    static String disposition(QuarterlyReport report, DocumentFormat format) {
         String ascii = report.text().text("file.slug") + "-" + report.figures().code() + "." + format.extension();
         return Attachments.disposition(ascii, report.text().fileTitle(report.figures()) + "." + format.extension());
     }

@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.query.access.ReaderScope;
 import vn.ledger.query.document.Attachments;
 import vn.ledger.query.session.SessionNotFound;
+import vn.ledger.query.document.DocumentFormat;
 import vn.ledger.query.web.InvalidParameter;
 
 /**
@@ -120,11 +120,7 @@ class AttendanceSheetController {
             @Parameter(in = ParameterIn.HEADER, description = "Consulted when `lang` is absent", example = "en-US")
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             HttpServletResponse response) throws IOException {
-        SheetFormat sheetFormat = SheetFormat.parseOrNull(format);
-        if (sheetFormat == null) {
-            throw new InvalidParameter("invalid-parameter", "format", "'" + format + "' is not a sheet format; one of "
-                    + Arrays.stream(SheetFormat.values()).map(SheetFormat::extension).toList() + ".");
-        }
+        DocumentFormat sheetFormat = DocumentFormat.parse(format, "sheet", DocumentFormat.PDF, DocumentFormat.XLSX);
         SheetLanguage language = SheetLanguage.choose(lang, acceptLanguage);
         SessionRoster roster = readableRoster(id);
         OffsetDateTime printedAt = clock.instant().atZone(SheetQueries.ZONE).toOffsetDateTime();
@@ -137,6 +133,7 @@ class AttendanceSheetController {
         switch (sheetFormat) {
             case PDF -> AttendanceSheetPdf.write(roster, language, printedAt, out);
             case XLSX -> AttendanceSheetXlsx.write(roster, language, printedAt, out);
+            default -> throw new IllegalStateException("not a sheet format: " + sheetFormat);
         }
         out.flush();
     }
@@ -204,7 +201,7 @@ class AttendanceSheetController {
      * {@code attachment} with an ASCII name for every client ({@code filename}) and the Vietnamese one in UTF-8
      * ({@code filename*}, RFC 6266 and RFC 8187).
      */
-    static String disposition(SessionRoster roster, SheetLanguage language, SheetFormat format) {
+    static String disposition(SessionRoster roster, SheetLanguage language, DocumentFormat format) {
         String date = roster.session().scheduledOn().format(DateTimeFormatter.ISO_LOCAL_DATE);
         String units = SheetText.unitNames(roster.session(), language);
         String ascii = slug(language.text("file.slug") + " " + date + " " + units, 100) + "." + format.extension();

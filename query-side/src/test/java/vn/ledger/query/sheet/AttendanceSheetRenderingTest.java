@@ -120,7 +120,7 @@ class AttendanceSheetRenderingTest {
     void theFileIsNamedInAsciiAndInUtf8() {
         SessionRoster roster = roster(1, 0);
 
-        String disposition = AttendanceSheetController.disposition(roster, SheetLanguage.VI, SheetFormat.PDF);
+        String disposition = AttendanceSheetController.disposition(roster, SheetLanguage.VI, vn.ledger.query.document.DocumentFormat.PDF);
 
         assertThat(disposition).startsWith(
                 "attachment; filename=\"danh-sach-du-sinh-hoat-2022-09-15-chi-bo-trung-tam-van-hoa-nghe-thuat-chi-bo-"
