@@ -170,7 +170,7 @@ class WebAppBrowserTest {
 
         click(By.id("all-present"));
         String someone = names.get(3);
-        type(By.id("member-search"), fold(someone));
+        type(By.id("member-search"), vn.ledger.query.document.VietnameseText.fold(someone));
         List<WebElement> found = visible(By.cssSelector("#checklist li"));
         assertThat(found).extracting(item -> item.findElement(By.className("name")).getText()).contains(someone);
         mark(someone, "excused");
@@ -409,8 +409,4 @@ class WebAppBrowserTest {
         }
     }
 
-    private static String fold(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
-    }
 }

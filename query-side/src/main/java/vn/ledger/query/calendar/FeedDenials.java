@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.ledger.query.web.QueryRejection;
 
 /**
  * Counts a refused feed in {@code ledger_security_denials_total{code}}, the counter the sign-in's {@code Denials}
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 class FeedDenials {
 
     /** The sign-in's meter ({@code Denials}), tagged by problem code. */
-    static final String METER = "ledger.security.denials";
+    static final String METER = QueryRejection.DENIALS_METER;
 
     private static final Logger log = LoggerFactory.getLogger(FeedDenials.class);
 

@@ -28,6 +28,8 @@ class PagesController {
     private final MessageSource messages;
     private final ProjectionOverview projections;
     private final UiJson json;
+    /** The texts of each language as the pages' JSON, made once: the bundles do not change while the service runs. */
+    private final Map<Locale, String> textsJson = new java.util.concurrent.ConcurrentHashMap<>();
 
     PagesController(MessageSource messages, ProjectionOverview projections, UiJson json) {
         this.messages = messages;
@@ -84,7 +86,8 @@ class PagesController {
 
     private String page(Model model, String name) {
         model.addAttribute("page", name);
-        model.addAttribute("textsJson", json.write(texts(LocaleContextHolder.getLocale())));
+        model.addAttribute("textsJson", textsJson.computeIfAbsent(LocaleContextHolder.getLocale(),
+                locale -> json.write(texts(locale))));
         return "ui/" + name;
     }
 

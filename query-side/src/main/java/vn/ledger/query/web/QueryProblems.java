@@ -48,8 +48,6 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
-    /** The command side's meter of denials ({@code Denials}), which the query side's refusals count in too. */
-    static final String DENIALS_METER = "ledger.security.denials";
 
     private final ObjectProvider<MeterRegistry> meters;
 
@@ -64,7 +62,7 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         if (status == HttpStatus.FORBIDDEN && !request.getRequestURI().endsWith(".ics")) {
             String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
             log.warn("Denied ({}): {} {} by {}", e.code(), request.getMethod(), request.getRequestURI(), user);
-            meters.ifAvailable(registry -> registry.counter(DENIALS_METER, "code", e.code()).increment());
+            meters.ifAvailable(registry -> registry.counter(QueryRejection.DENIALS_METER, "code", e.code()).increment());
         }
         return new ResponseEntity<>(problem(status, e.code(), e.getMessage()), problemHeaders(), status);
     }
