@@ -143,6 +143,20 @@ class GeneratedLedgerRebuildTest {
 
         Generations.assertSameRows(jdbc, before, registry.committedSchema("stats-v1"));
         assertThat(done.eventsDone()).isEqualTo(events);
+
+        // the session view too: its live rows, written batch by batch as the commands came, equal a replay's
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            Long position = status.position("sessions-v1");
+            return position != null && position >= head;
+        });
+        String sessionsBefore = registry.committedSchema("sessions-v1");
+        Rebuilds.RebuildStatus sessionsRebuild = rebuilds.start("sessions-v1");
+        await().atMost(Duration.ofSeconds(300)).until(() ->
+                rebuilds.status(sessionsRebuild.rebuildId()).orElseThrow().state() == Rebuilds.State.DONE);
+        Generations.assertSameRows(jdbc, sessionsBefore, registry.committedSchema("sessions-v1"),
+                Generations.SESSION_TABLES);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + registry.committedSchema("sessions-v1")
+                + ".session_attendance", Long.class)).isPositive();
         System.out.printf("[measure] generated %d events (%d sessions, %d commands); rebuild replayed %d events in"
                 + " %.2f s = %.0f events/s%n", events, sessions, sent, done.eventsDone(), seconds,
                 done.eventsDone() / seconds);

@@ -25,6 +25,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ledger.query.readmodel.ProcessingMode;
+import vn.ledger.query.readmodel.ProcessorSettings;
 
 /**
  * Rebuilds a projection on demand without a reader noticing: replays the whole log into the next generation's
@@ -37,8 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Rebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    /** Events applied to the new generation per transaction. */
-    static final int BATCH = 500;
+    /**
+     * Events applied to the new generation per transaction: their rows are written together before it commits
+     * (with {@link ProcessingMode#AXON_DEFAULTS}, one event per transaction, as a reset Axon processor would).
+     */
+    static final int BATCH = 2000;
     /** How often a running rebuild writes its progress line to the log. */
     static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
@@ -65,6 +70,7 @@ public class Rebuilds implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int batchSize;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
@@ -74,7 +80,8 @@ public class Rebuilds implements DisposableBean {
     private final Map<String, Rebuild> running = new ConcurrentHashMap<>();
 
     Rebuilds(ProjectionRegistry registry, ProjectionStatus status, EventStore eventStore, TokenStore tokenStore,
-             EventProcessingConfiguration processing, PlatformTransactionManager transactionManager, Clock clock) {
+             EventProcessingConfiguration processing, PlatformTransactionManager transactionManager, Clock clock,
+             ProcessorSettings settings) {
         this.registry = registry;
         this.status = status;
         this.eventStore = eventStore;
@@ -82,6 +89,7 @@ public class Rebuilds implements DisposableBean {
         this.processing = processing;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.batchSize = settings.processing().batched() ? BATCH : 1;
     }
 
     /**
@@ -144,7 +152,7 @@ public class Rebuilds implements DisposableBean {
             while (true) {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>();
                 if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
-                    while (batch.size() < BATCH && stream.hasNextAvailable()) {
+                    while (batch.size() < batchSize && stream.hasNextAvailable()) {
                         batch.add(stream.nextAvailable());
                     }
                 }

@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimInterval how often an instance with a free thread looks for segments no one holds (released, or
  *     left by a dead instance)
  * @param nodeId this instance's name in the token table's {@code owner} column; unset: {@code pid@host}
+ * @param processing batches and set-based writes ({@code tuned}, the default) or Axon's out-of-the-box settings
+ *     ({@code axon-defaults}, the benchmark's baseline)
  */
 @ConfigurationProperties("ledger.query")
 public record ProcessorSettings(
         @DefaultValue("1") int segments,
         @DefaultValue("10s") Duration claimTimeout,
         @DefaultValue("2s") Duration claimInterval,
-        String nodeId) {
+        String nodeId,
+        @DefaultValue("tuned") ProcessingMode processing) {
 
     /** A claim is extended at least this often (Axon's event availability timeout, its default). */
     static final Duration CLAIM_EXTENDED_EVERY = Duration.ofSeconds(1);
@@ -44,5 +47,8 @@ public record ProcessorSettings(
             nodeId = ManagementFactory.getRuntimeMXBean().getName();
         }
         nodeId = nodeId.strip();
+        if (processing == null) {
+            processing = ProcessingMode.TUNED;
+        }
     }
 }

@@ -102,6 +102,8 @@ public class ReadModelConfiguration {
      * carry every segment when it is alone; when several instances run, they claim segments through the token store
      * and {@link SegmentBalancer} hands surplus segments over, and a dead instance's segments are claimed by another
      * once its claims time out. A view's position is the lowest of its segments' ({@code ProjectionStatus}).
+     *
+     * <p>With {@link ProcessingMode#AXON_DEFAULTS} a batch is one event, as out of the box.
      */
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing, ProcessorSettings settings) {
@@ -110,7 +112,7 @@ public class ReadModelConfiguration {
         processing.registerTrackingEventProcessorConfiguration(configuration -> (settings.segments() == 1
                 ? TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                 : TrackingEventProcessorConfiguration.forParallelProcessing(settings.segments()))
-                .andBatchSize(BATCH_SIZE)
+                .andBatchSize(settings.processing().batched() ? BATCH_SIZE : 1)
                 .andInitialSegmentsCount(settings.segments())
                 .andTokenClaimInterval(settings.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .andEventAvailabilityTimeout(ProcessorSettings.CLAIM_EXTENDED_EVERY.toMillis(), TimeUnit.MILLISECONDS));

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ledger.query.projection.BlueGreenProjection;
 import vn.ledger.query.projection.ProjectionRegistry;
+import vn.ledger.query.readmodel.ProcessorSettings;
 
 /**
  * The {@code sessions-v1} projection: the session list and detail, written by {@link SessionViewWriter} into the
@@ -18,7 +19,7 @@ class SessionViewProjection extends BlueGreenProjection {
 
     static final String NAME = "sessions-v1";
 
-    SessionViewProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry) {
-        super(NAME, registry, schema -> new SessionViewWriter(jdbc, schema));
+    SessionViewProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings) {
+        super(NAME, registry, schema -> new SessionViewWriter(jdbc, schema, settings.processing().batched()));
     }
 }

@@ -3,7 +3,6 @@ package vn.ledger.query.session;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import vn.ledger.events.SessionScheduled;
 import vn.ledger.events.UnitRegistered;
 import vn.ledger.events.UnitRenamed;
 import vn.ledger.query.projection.ProjectionWriter;
+import vn.ledger.query.projection.WriteBehind;
 
 /**
  * Writes the tables of {@code sessions-v1} (see {@code db/projection/sessions-v1}) into one generation's schema:
@@ -39,6 +39,9 @@ import vn.ledger.query.projection.ProjectionWriter;
  * {@code version}: an event applied twice changes nothing, and as every event of a session is counted exactly once,
  * {@code version} is the sequence number of the session's latest event. Every other write is an upsert by natural
  * key, so a replay of the log into empty tables gives the rows of incremental processing.
+ *
+ * <p>The rows are kept in a {@link SessionBuffer} for the rest of the transaction (a batch of events) and written
+ * before it commits, one set-based statement per table ({@link WriteBehind}).
  */
 final class SessionViewWriter implements ProjectionWriter {
 
@@ -49,17 +52,45 @@ final class SessionViewWriter implements ProjectionWriter {
     /** The metadata key the command side stamps every event with: when the fact was recorded. */
     static final String RECORDED_AT = "recordedAt";
 
+    private static final int VERSION = SessionBuffer.sessionColumn("version");
+    private static final int LAST_POSITION = SessionBuffer.sessionColumn("last_position");
+    private static final int STATUS = SessionBuffer.sessionColumn("status");
+    private static final int AUDIENCE = SessionBuffer.performanceColumn("audience");
+    private static final int PERFORMANCE_SESSION = SessionBuffer.performanceColumn("session_id");
+
     private final JdbcTemplate jdbc;
     private final Supplier<String> schema;
+    private final boolean batched;
 
-    SessionViewWriter(JdbcTemplate jdbc, Supplier<String> schema) {
+    /**
+     * @param batched whether a transaction's events are written together before it commits, or each event at once
+     *     ({@link vn.ledger.query.readmodel.ProcessingMode#AXON_DEFAULTS})
+     */
+    SessionViewWriter(JdbcTemplate jdbc, Supplier<String> schema, boolean batched) {
         this.jdbc = jdbc;
         this.schema = schema;
+        this.batched = batched;
     }
 
     @Override
     public void apply(EventMessage<?> event, long position) {
-        apply(event.getPayload(), position, recordedAt(event.getMetaData().get(RECORDED_AT), event.getTimestamp()));
+        Object payload = event.getPayload();
+        if (!concerns(payload)) {
+            return;
+        }
+        Instant recorded = recordedAt(event.getMetaData().get(RECORDED_AT), event.getTimestamp());
+        SessionBuffer pending = batched ? WriteBehind.inTransaction(this, this::buffer) : null;
+        if (pending != null) {
+            apply(pending, payload, position, recorded);
+        } else {
+            SessionBuffer single = buffer();
+            apply(single, payload, position, recorded);
+            single.flush();
+        }
+    }
+
+    private SessionBuffer buffer() {
+        return new SessionBuffer(jdbc, schema.get());
     }
 
     /** When the fact was recorded: the command side's stamp, else the event's own time. */
@@ -74,164 +105,148 @@ final class SessionViewWriter implements ProjectionWriter {
         return timestamp;
     }
 
-    private void apply(Object payload, long p, Instant recorded) {
+    private static boolean concerns(Object payload) {
+        return payload instanceof UnitRegistered || payload instanceof UnitRenamed
+                || payload instanceof SessionScheduled || payload instanceof SessionRescheduled
+                || payload instanceof SessionCancelled || payload instanceof AttendanceRecorded
+                || payload instanceof AttendanceCorrected || payload instanceof GuestsCounted
+                || payload instanceof GuestsCorrected || payload instanceof PerformanceLogged
+                || payload instanceof PerformanceCorrected || payload instanceof DiscussionNoted
+                || payload instanceof RecordSubmitted || payload instanceof RecordReviewed;
+    }
+
+    private static void apply(SessionBuffer rows, Object payload, long p, Instant recorded) {
         if (payload instanceof UnitRegistered e) {
-            nameUnit(e.unitId(), e.name());
+            rows.unitName(e.unitId(), e.name());
         } else if (payload instanceof UnitRenamed e) {
-            nameUnit(e.unitId(), e.name());
+            rows.unitName(e.unitId(), e.name());
         } else if (payload instanceof SessionScheduled e) {
-            scheduled(e, p);
+            scheduled(rows, e, p);
         } else if (payload instanceof SessionRescheduled e) {
             // the date and quarter follow the new time; the status stays what it was
             LocalDate scheduledOn = SessionTime.dateOf(e.scheduledAt());
-            advance(e.sessionId(), p, "scheduled_at = ?, scheduled_on = ?, quarter = ?",
-                    SessionTime.utc(e.scheduledAt()), Date.valueOf(scheduledOn), SessionTime.quarterOf(scheduledOn));
+            advance(rows, e.sessionId(), p, "scheduled_at", SessionTime.utc(e.scheduledAt()),
+                    "scheduled_on", Date.valueOf(scheduledOn), "quarter", SessionTime.quarterOf(scheduledOn));
         } else if (payload instanceof SessionCancelled e) {
-            advance(e.sessionId(), p, "status = 'CANCELLED', cancel_reason = ?", e.reason());
+            advance(rows, e.sessionId(), p, "status", "CANCELLED", "cancel_reason", e.reason());
         } else if (payload instanceof AttendanceRecorded e) {
             // attendance on record makes a planned session held; any other status stays
-            if (advance(e.sessionId(), p, "status = CASE WHEN status = 'PLANNED' THEN 'HELD' ELSE status END")) {
-                record(e.sessionId(), e.entries());
+            Object[] session = rows.session(e.sessionId());
+            String status = session == null ? null : (String) session[STATUS];
+            if (advance(rows, e.sessionId(), p, "status", "PLANNED".equals(status) ? "HELD" : status)) {
+                record(rows, e.sessionId(), e.entries());
             }
         } else if (payload instanceof AttendanceCorrected e) {
-            if (advance(e.sessionId(), p, null)) {
-                record(e.sessionId(), e.entries());
+            if (advance(rows, e.sessionId(), p)) {
+                record(rows, e.sessionId(), e.entries());
             }
         } else if (payload instanceof GuestsCounted e) {
-            if (advance(e.sessionId(), p, null)) {
-                count(e.sessionId(), e.counts());
+            if (advance(rows, e.sessionId(), p)) {
+                count(rows, e.sessionId(), e.counts());
             }
         } else if (payload instanceof GuestsCorrected e) {
-            if (advance(e.sessionId(), p, null)) {
-                count(e.sessionId(), e.counts());
+            if (advance(rows, e.sessionId(), p)) {
+                count(rows, e.sessionId(), e.counts());
             }
         } else if (payload instanceof PerformanceLogged e) {
-            if (advance(e.sessionId(), p, null)) {
-                logged(e);
+            if (advance(rows, e.sessionId(), p)) {
+                rows.performanceChanged(e.performanceId(), new Object[] {e.performanceId(), e.sessionId(),
+                        e.title(), e.genre(), e.performerUnitId(), e.venue(),
+                        e.performedOn() == null ? null : Date.valueOf(e.performedOn()), e.audience()});
             }
         } else if (payload instanceof PerformanceCorrected e) {
-            if (advance(e.sessionId(), p, null)) {
-                jdbc.update("UPDATE " + table("session_performance")
-                        + " SET audience = ? WHERE performance_id = ? AND session_id = ?",
-                        e.audience(), e.performanceId(), e.sessionId());
+            if (advance(rows, e.sessionId(), p)) {
+                Object[] performance = rows.performance(e.performanceId());
+                if (performance != null && e.sessionId().equals(performance[PERFORMANCE_SESSION])) {
+                    Object[] corrected = performance.clone();
+                    corrected[AUDIENCE] = e.audience();
+                    rows.performanceChanged(e.performanceId(), corrected);
+                }
             }
         } else if (payload instanceof DiscussionNoted e) {
             // a later note replaces the earlier one
-            advance(e.sessionId(), p, "discussion_contributions = ?, discussion_summary = ?", e.contributions(),
-                    e.summary());
+            advance(rows, e.sessionId(), p, "discussion_contributions", e.contributions(),
+                    "discussion_summary", e.summary());
         } else if (payload instanceof RecordSubmitted e) {
             // a new submission (after a return) replaces the minutes; the latest review stays, to show why it was
             // returned
-            advance(e.sessionId(), p, "status = 'SUBMITTED', minutes_summary = ?, submitted_at = ?",
-                    e.minutesSummary(), SessionTime.utc(recorded));
+            advance(rows, e.sessionId(), p, "status", "SUBMITTED", "minutes_summary", e.minutesSummary(),
+                    "submitted_at", SessionTime.utc(recorded));
         } else if (payload instanceof RecordReviewed e) {
             String decision = nameOf(e.decision());
-            advance(e.sessionId(), p, "status = ?, review_decision = ?, review_comment = ?, reviewed_at = ?",
-                    decision, decision, e.comment(), SessionTime.utc(recorded));
+            advance(rows, e.sessionId(), p, "status", decision, "review_decision", decision,
+                    "review_comment", e.comment(), "reviewed_at", SessionTime.utc(recorded));
         }
     }
 
     @Override
     public void clear() {
+        WriteBehind.discard(this);
         jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(this::table).toList()));
     }
 
     /** A new session at version 0; a session the view has already (the same event once more) stays as it is. */
-    private void scheduled(SessionScheduled event, long p) {
-        LocalDate scheduledOn = SessionTime.dateOf(event.scheduledAt());
-        int written = jdbc.update("""
-                INSERT INTO %s (session_id, topic, scheduled_at, scheduled_on, quarter, format, venue, online_url,
-                    presenter, host, basis_documents, status, version, last_position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', 0, ?)
-                ON CONFLICT (session_id) DO NOTHING
-                """.formatted(table("session")),
-                event.sessionId(), event.topic(), SessionTime.utc(event.scheduledAt()), Date.valueOf(scheduledOn),
-                SessionTime.quarterOf(scheduledOn), nameOf(event.format()), event.venue(), event.onlineUrl(),
-                event.presenter(), event.host(), event.basisDocuments().toArray(String[]::new), p);
-        if (written == 0) {
+    private static void scheduled(SessionBuffer rows, SessionScheduled event, long p) {
+        if (rows.session(event.sessionId()) != null) {
             return; // seen already
         }
+        LocalDate scheduledOn = SessionTime.dateOf(event.scheduledAt());
+        Object[] session = new Object[SessionBuffer.SESSION.size()];
+        set(session, "session_id", event.sessionId(), "topic", event.topic(),
+                "scheduled_at", SessionTime.utc(event.scheduledAt()), "scheduled_on", Date.valueOf(scheduledOn),
+                "quarter", SessionTime.quarterOf(scheduledOn), "format", nameOf(event.format()),
+                "venue", event.venue(), "online_url", event.onlineUrl(), "presenter", event.presenter(),
+                "host", event.host(), "basis_documents", List.copyOf(event.basisDocuments()), "status", "PLANNED",
+                "version", 0L, "last_position", p);
+        rows.sessionChanged(event.sessionId(), session);
         List<UUID> unitIds = event.unitIds();
-        jdbc.batchUpdate("""
-                INSERT INTO %s (session_id, unit_id, ordinal) VALUES (?, ?, ?)
-                ON CONFLICT (session_id, unit_id) DO UPDATE SET ordinal = EXCLUDED.ordinal
-                """.formatted(table("session_unit")), unitIds, unitIds.size(), (statement, unitId) -> {
-                    statement.setObject(1, event.sessionId());
-                    statement.setObject(2, unitId);
-                    statement.setInt(3, unitIds.indexOf(unitId));
-                });
+        for (int ordinal = 0; ordinal < unitIds.size(); ordinal++) {
+            rows.sessionUnit(event.sessionId(), unitIds.get(ordinal), unitIds.indexOf(unitIds.get(ordinal)));
+        }
     }
 
     /**
      * Moves the session's row to the event at position {@code p}, counting it in the version, and sets
-     * {@code changes} (a SQL {@code SET} list with {@code ?} for {@code arguments}; {@code null} for none). False
-     * when the row has seen the event already (or no session was scheduled under that id), and then the event writes
-     * nothing else.
+     * {@code changes} (column name, value, ...). False when the row has seen the event already (or no session was
+     * scheduled under that id), and then the event writes nothing else.
      */
-    private boolean advance(UUID sessionId, long p, String changes, Object... arguments) {
-        Object[] all = new Object[arguments.length + 3];
-        System.arraycopy(arguments, 0, all, 0, arguments.length);
-        all[arguments.length] = p;
-        all[arguments.length + 1] = sessionId;
-        all[arguments.length + 2] = p;
-        return jdbc.update("UPDATE " + table("session") + " SET "
-                + (changes == null ? "" : changes + ", ")
-                + "version = version + 1, last_position = ? WHERE session_id = ? AND last_position < ?", all) > 0;
+    private static boolean advance(SessionBuffer rows, UUID sessionId, long p, Object... changes) {
+        Object[] current = rows.session(sessionId);
+        if (current == null || (Long) current[LAST_POSITION] >= p) {
+            return false;
+        }
+        Object[] advanced = current.clone();
+        set(advanced, changes);
+        advanced[VERSION] = (Long) current[VERSION] + 1;
+        advanced[LAST_POSITION] = p;
+        rows.sessionChanged(sessionId, advanced);
+        return true;
     }
 
-    private void logged(PerformanceLogged event) {
-        jdbc.update("""
-                INSERT INTO %s (performance_id, session_id, title, genre, performer_unit_id, venue, performed_on,
-                    audience)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (performance_id) DO UPDATE
-                    SET session_id = EXCLUDED.session_id, title = EXCLUDED.title, genre = EXCLUDED.genre,
-                        performer_unit_id = EXCLUDED.performer_unit_id, venue = EXCLUDED.venue,
-                        performed_on = EXCLUDED.performed_on, audience = EXCLUDED.audience
-                """.formatted(table("session_performance")), event.performanceId(), event.sessionId(), event.title(),
-                event.genre(), event.performerUnitId(), event.venue(),
-                event.performedOn() == null ? null : Date.valueOf(event.performedOn()), event.audience());
-    }
-
-    private void nameUnit(UUID unitId, String name) {
-        jdbc.update("""
-                INSERT INTO %s (unit_id, name) VALUES (?, ?)
-                ON CONFLICT (unit_id) DO UPDATE SET name = EXCLUDED.name
-                """.formatted(table("session_unit_name")), unitId, name);
+    private static void set(Object[] row, Object... changes) {
+        for (int i = 0; i < changes.length; i += 2) {
+            row[SessionBuffer.sessionColumn((String) changes[i])] = changes[i + 1];
+        }
     }
 
     /** Recorded and corrected attendance alike: each entry replaces the member's earlier one for the session. */
-    private void record(UUID sessionId, List<AttendanceEntry> entries) {
-        jdbc.batchUpdate("""
-                INSERT INTO %s (session_id, member_id, status, mode, note)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (session_id, member_id) DO UPDATE
-                    SET status = EXCLUDED.status, mode = EXCLUDED.mode, note = EXCLUDED.note
-                """.formatted(table("session_attendance")), entries, entries.size(), (statement, entry) -> {
-                    statement.setObject(1, sessionId);
-                    statement.setObject(2, entry.memberId());
-                    statement.setString(3, entry.status().name());
-                    // an absent member has no mode, whatever the entry says
-                    statement.setString(4, entry.status() == AttendanceStatus.PRESENT ? nameOf(entry.mode()) : null);
-                    statement.setString(5, entry.note());
-                });
+    private static void record(SessionBuffer rows, UUID sessionId, List<AttendanceEntry> entries) {
+        for (AttendanceEntry entry : entries) {
+            // an absent member has no mode, whatever the entry says
+            rows.attendance(sessionId, entry.memberId(), entry.status().name(),
+                    entry.status() == AttendanceStatus.PRESENT ? nameOf(entry.mode()) : null, entry.note());
+        }
     }
 
     /**
      * Counted and corrected guests alike replace the session's earlier counts. Every category is written, zero where
      * the counts have none, so that a category the new counts leave out cannot keep an old number.
      */
-    private void count(UUID sessionId, Map<GuestCategory, Integer> counts) {
-        List<GuestCategory> categories = Arrays.asList(GuestCategory.values());
-        jdbc.batchUpdate("""
-                INSERT INTO %s (session_id, category, attendances) VALUES (?, ?, ?)
-                ON CONFLICT (session_id, category) DO UPDATE SET attendances = EXCLUDED.attendances
-                """.formatted(table("session_guest")), categories, categories.size(), (statement, category) -> {
-                    statement.setObject(1, sessionId);
-                    statement.setString(2, category.name());
-                    Integer count = counts.get(category);
-                    statement.setInt(3, count == null ? 0 : count);
-                });
+    private static void count(SessionBuffer rows, UUID sessionId, Map<GuestCategory, Integer> counts) {
+        for (GuestCategory category : GuestCategory.values()) {
+            Integer count = counts.get(category);
+            rows.guests(sessionId, category.name(), count == null ? 0 : count);
+        }
     }
 
     private String table(String name) {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ledger.query.projection.BlueGreenProjection;
 import vn.ledger.query.projection.ProjectionRegistry;
+import vn.ledger.query.readmodel.ProcessorSettings;
 
 /**
  * The {@code stats-v1} projection: the facts the statistics are computed from, written by {@link StatsWriter} into
@@ -17,7 +18,7 @@ class StatsProjection extends BlueGreenProjection {
 
     static final String NAME = "stats-v1";
 
-    StatsProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry) {
-        super(NAME, registry, schema -> new StatsWriter(jdbc, schema));
+    StatsProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings) {
+        super(NAME, registry, schema -> new StatsWriter(jdbc, schema, settings.processing().batched()));
     }
 }

@@ -1,6 +1,8 @@
 package vn.ledger.query.stats;
 
 import java.sql.Timestamp;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,6 +26,12 @@ import vn.ledger.query.web.ViewBehind;
  * Reads the statistics from the active generation of the {@code stats-v1} tables, live or as they stood at an
  * earlier position. Each answer is read in one repeatable-read snapshot together with the generation and the
  * processor's position, so the numbers and the position they reflect always match, also during a rebuild.
+ *
+ * <p>An answer is a function of the question, the generation and the position alone: the rows valid at a position
+ * the view has reached never change (a later event adds versions, it does not alter earlier ones). So answers are
+ * kept in a small cache by (question, generation, position), and while the log does not move every reader after the
+ * first gets the same answer without touching the tables; a request that arrives while the same answer is being
+ * computed waits for it rather than computing it again.
  */
 @Component
 class StatsQueries {
@@ -46,6 +54,14 @@ class StatsQueries {
     private final NamedParameterJdbcTemplate named;
     private final ViewSnapshots snapshots;
     private final ProjectionStatus status;
+    private final Cache<Answer, Object> answers = Caffeine.newBuilder()
+            .maximumSize(ANSWERS_KEPT).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    /** Answers kept: a province's per-unit table of one quarter is some hundred kilobytes. */
+    static final int ANSWERS_KEPT = 200;
+
+    /** What an answer depends on. */
+    private record Answer(List<Object> question, String schema, long position) {}
 
     StatsQueries(JdbcTemplate jdbc, ViewSnapshots snapshots, ProjectionStatus status) {
         this.jdbc = jdbc;
@@ -55,15 +71,16 @@ class StatsQueries {
     }
 
     AtPosition<List<UnitStatsView>> units(Quarter quarter, AsOf asOf) {
-        return read(asOf, (tables, n) -> unitsIn(tables, n, quarter.toString()));
+        return read(asOf, List.of("units", quarter), (tables, n) -> unitsIn(tables, n, quarter.toString()));
     }
 
     AtPosition<List<QuarterStatsView>> quarters(Quarter from, Quarter to, AsOf asOf) {
-        return read(asOf, (tables, n) -> quartersBetween(tables, n, from, to));
+        return read(asOf, List.of("quarters", from, to), (tables, n) -> quartersBetween(tables, n, from, to));
     }
 
     AtPosition<List<PerformanceStatsView>> performances(Quarter quarter, AsOf asOf) {
-        return read(asOf, (tables, n) -> performancesIn(tables, n, quarter.toString()));
+        return read(asOf, List.of("performances", quarter),
+                (tables, n) -> performancesIn(tables, n, quarter.toString()));
     }
 
     /** The three views of one quarter a report prints, read at one position, and when that position was recorded. */
@@ -71,20 +88,22 @@ class StatsQueries {
                      Instant recordedAt) {}
 
     AtPosition<Quarterly> quarterly(Quarter quarter, AsOf asOf) {
-        return read(asOf, (tables, n) -> new Quarterly(unitsIn(tables, n, quarter.toString()),
+        return read(asOf, List.of("quarterly", quarter), (tables, n) -> new Quarterly(unitsIn(tables, n, quarter.toString()),
                 quartersBetween(tables, n, quarter, quarter).get(0), performancesIn(tables, n, quarter.toString()),
                 recordedAt(n)));
     }
 
     AtPosition<ParticipationView> participation(UUID memberId, int year, AsOf asOf) {
-        return read(asOf, (tables, n) -> participationOf(tables, n, memberId, year));
+        return read(asOf, List.of("participation", memberId, year),
+                (tables, n) -> participationOf(tables, n, memberId, year));
     }
 
     /**
      * Reads at the asked position: waits (up to {@link #READ_YOUR_WRITES_TIMEOUT}) until the view has reached it, so
      * a client passing the position its command returned reads its own write.
      */
-    private <T> AtPosition<T> read(AsOf asOf, BiFunction<String, Long, T> query) {
+    @SuppressWarnings("unchecked")
+    private <T> AtPosition<T> read(AsOf asOf, List<Object> question, BiFunction<String, Long, T> query) {
         Long wanted = asOf.position() != null ? asOf.position()
                 : asOf.instant() != null ? positionAt(asOf.instant()) : null;
         if (wanted != null) {
@@ -92,7 +111,9 @@ class StatsQueries {
         }
         return snapshots.read(StatsProjection.NAME, view -> {
             Long n = wanted != null ? wanted : view.position();
-            return new AtPosition<>(n, query.apply(view.schema(), n == null ? -1 : n));
+            long at = n == null ? -1 : n;
+            T answer = (T) answers.get(new Answer(question, view.schema(), at), key -> query.apply(view.schema(), at));
+            return new AtPosition<>(n, answer);
         });
     }
 
