@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
@@ -23,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ledger.query.readmodel.ProcessingMode;
@@ -44,6 +48,8 @@ public class Rebuilds implements DisposableBean {
      * (with {@link ProcessingMode#AXON_DEFAULTS}, one event per transaction, as a reset Axon processor would).
      */
     static final int BATCH = 2000;
+    /** Batches read ahead of the one being written. */
+    static final int READ_AHEAD = 2;
     /** How often a running rebuild writes its progress line to the log. */
     static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
@@ -70,7 +76,10 @@ public class Rebuilds implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
     private final int batchSize;
+    /** Whether rebuild batches commit without waiting for the disk (not with Axon's defaults). */
+    private final boolean asyncCommit;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
@@ -81,7 +90,7 @@ public class Rebuilds implements DisposableBean {
 
     Rebuilds(ProjectionRegistry registry, ProjectionStatus status, EventStore eventStore, TokenStore tokenStore,
              EventProcessingConfiguration processing, PlatformTransactionManager transactionManager, Clock clock,
-             ProcessorSettings settings) {
+             ProcessorSettings settings, JdbcTemplate jdbc) {
         this.registry = registry;
         this.status = status;
         this.eventStore = eventStore;
@@ -89,7 +98,9 @@ public class Rebuilds implements DisposableBean {
         this.processing = processing;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.jdbc = jdbc;
         this.batchSize = settings.processing().batched() ? BATCH : 1;
+        this.asyncCommit = settings.processing().batched();
     }
 
     /**
@@ -144,28 +155,34 @@ public class Rebuilds implements DisposableBean {
         }
     }
 
-    /** Applies the log from its start to the new generation until it has caught up with the head. */
-    private TrackingToken replay(Rebuild rebuild, ProjectionWriter writer) throws InterruptedException {
-        TrackingToken last = null;
-        Instant nextLog = clock.instant().plus(LOG_EVERY);
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+    /**
+     * Applies the log from its start to the new generation until it has caught up with the head. Reading runs ahead
+     * of writing: a second thread reads and deserializes the next batches while this one writes the current batch,
+     * so the reading and the database's writing overlap.
+     */
+    private TrackingToken replay(Rebuild rebuild, ProjectionWriter writer) throws Exception {
+        BlockingQueue<ReadBatch> batches = new ArrayBlockingQueue<>(READ_AHEAD);
+        Future<?> reading = executor.submit(() -> read(batches));
+        try {
+            TrackingToken last = null;
+            Instant nextLog = clock.instant().plus(LOG_EVERY);
             while (true) {
-                List<TrackedEventMessage<?>> batch = new ArrayList<>();
-                if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
-                    while (batch.size() < batchSize && stream.hasNextAvailable()) {
-                        batch.add(stream.nextAvailable());
-                    }
+                ReadBatch next = batches.take();
+                if (next.failure() != null) {
+                    throw new IllegalStateException("reading the log failed", next.failure());
                 }
-                if (batch.isEmpty()) {
-                    Long head = status.headPosition();
-                    long reached = last == null ? -1 : last.position().orElse(-1);
-                    if (head == null || reached >= head) {
-                        return last; // caught up: nothing newer is in the log
-                    }
-                    continue; // the head is ahead but not visible yet (a transaction in flight)
+                if (next.events().isEmpty()) {
+                    return last; // caught up
                 }
-                transaction.executeWithoutResult(tx -> batch.forEach(message ->
-                        writer.apply(message, message.trackingToken().position().orElseThrow())));
+                List<TrackedEventMessage<?>> batch = next.events();
+                transaction.executeWithoutResult(tx -> {
+                    if (asyncCommit) {
+                        // the new generation serves no reader until the switch, whose own transaction is durable;
+                        // a crash before it fails the rebuild, so its batches need not wait for the disk
+                        jdbc.execute("SET LOCAL synchronous_commit = off");
+                    }
+                    batch.forEach(message -> writer.apply(message, message.trackingToken().position().orElseThrow()));
+                });
                 last = batch.get(batch.size() - 1).trackingToken();
                 rebuild.progress(batch.size(), last.position().orElse(-1), status.headPosition(), clock.instant());
                 if (clock.instant().isAfter(nextLog)) {
@@ -176,6 +193,43 @@ public class Rebuilds implements DisposableBean {
                     nextLog = clock.instant().plus(LOG_EVERY);
                 }
             }
+        } finally {
+            reading.cancel(true);
+        }
+    }
+
+    /** Batches of events read from the log, deserialized; an empty batch when the head is reached. */
+    private record ReadBatch(List<TrackedEventMessage<?>> events, Throwable failure) {}
+
+    /** Reads the log from its start into {@code batches} until it has read the head of the log. */
+    private void read(BlockingQueue<ReadBatch> batches) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            long reached = -1;
+            while (true) {
+                List<TrackedEventMessage<?>> batch = new ArrayList<>();
+                if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                    while (batch.size() < batchSize && stream.hasNextAvailable()) {
+                        TrackedEventMessage<?> message = stream.nextAvailable();
+                        message.getPayload(); // deserialized here, not in the writing thread (metadata, which
+                        // only some views read, stays serialized until a writer asks for it)
+                        batch.add(message);
+                    }
+                }
+                if (batch.isEmpty()) {
+                    Long head = status.headPosition();
+                    if (head == null || reached >= head) {
+                        batches.put(new ReadBatch(List.of(), null)); // caught up: nothing newer is in the log
+                        return;
+                    }
+                    continue; // the head is ahead but not visible yet (a transaction in flight)
+                }
+                reached = batch.get(batch.size() - 1).trackingToken().position().orElse(-1);
+                batches.put(new ReadBatch(batch, null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the writer stopped
+        } catch (RuntimeException | Error e) {
+            batches.offer(new ReadBatch(List.of(), e));
         }
     }
 

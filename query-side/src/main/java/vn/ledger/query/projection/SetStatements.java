@@ -56,7 +56,17 @@ public final class SetStatements {
                 .map(key -> "t." + key.name() + " = r." + key.name() + "::" + key.type()).toList());
         String sql = "UPDATE " + table + " t SET valid_to = r.p::bigint FROM " + unnest(columns, "r") + " WHERE "
                 + match + " AND t.valid_to IS NULL AND t.valid_from < r.p::bigint";
-        execute(jdbc, sql, columns.size(), rows);
+        // one primary-key lookup per key, whatever the planner estimates: seeing thousands of keys it would rather
+        // hash the whole table, and a table a rebuild has just made looks empty to it, so it may scan the table for
+        // every key (both a scan of the whole table per batch, which makes a rebuild slow down as its tables grow)
+        jdbc.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off;"
+                + " SET LOCAL enable_mergejoin = off");
+        try {
+            execute(jdbc, sql, columns.size(), rows);
+        } finally {
+            jdbc.execute("SET LOCAL enable_seqscan = on; SET LOCAL enable_hashjoin = on;"
+                    + " SET LOCAL enable_mergejoin = on");
+        }
     }
 
     private static void execute(JdbcTemplate jdbc, String sql, int width, List<Object[]> rows) {

@@ -107,6 +107,60 @@ class StatsProjectionTest {
     @Autowired
     javax.sql.DataSource dataSource;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * Within one transaction the writer keeps its versions in memory and writes them before the commit: a key changed
+     * three times in one batch gets the same chain of versions as when each change is written at once, and a later
+     * batch ends the chain's current version.
+     */
+    @Test
+    void aBatchWrittenBeforeItsCommitGivesTheVersionsOfOneEventAtATime() {
+        // a scratch copy of the unit table, so that the view's own tables keep only what the log says
+        String schema = "write_behind_" + Long.toHexString(System.nanoTime());
+        jdbc.execute("CREATE SCHEMA " + schema);
+        jdbc.execute("CREATE TABLE " + schema + ".unit (LIKE " + registry.committedSchema("stats-v1")
+                + ".unit INCLUDING ALL)");
+        var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        UUID batched = UUID.randomUUID();
+        UUID oneByOne = UUID.randomUUID();
+        long p = 1_000;
+        StatsWriter batchedWriter = new StatsWriter(jdbc, () -> schema, true);
+        StatsWriter eventWriter = new StatsWriter(jdbc, () -> schema, false);
+        template.executeWithoutResult(tx -> {
+            batchedWriter.apply(new UnitRegistered(batched, "Chi bộ A", UnitKind.CELL, null), p);
+            batchedWriter.apply(new UnitRenamed(batched, "Chi bộ B", null), p + 1);
+            batchedWriter.apply(new UnitRenamed(batched, "Chi bộ B", null), p + 2); // no change: no version
+            batchedWriter.apply(new UnitRenamed(batched, "Chi bộ C", null), p + 3);
+            // nothing is in the table before the commit
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema + ".unit WHERE unit_id = ?", Long.class,
+                    batched)).isZero();
+        });
+        eventWriter.apply(new UnitRegistered(oneByOne, "Chi bộ A", UnitKind.CELL, null), p);
+        eventWriter.apply(new UnitRenamed(oneByOne, "Chi bộ B", null), p + 1);
+        eventWriter.apply(new UnitRenamed(oneByOne, "Chi bộ B", null), p + 2);
+        eventWriter.apply(new UnitRenamed(oneByOne, "Chi bộ C", null), p + 3);
+        template.executeWithoutResult(tx -> {
+            batchedWriter.apply(new UnitRenamed(batched, "Chi bộ D", null), p + 4);
+            batchedWriter.apply(new UnitRenamed(oneByOne, "Chi bộ D", null), p + 4);
+        });
+
+        String versions = "SELECT name, valid_from - ? AS from_offset, valid_to - ? AS to_offset FROM " + schema
+                + ".unit WHERE unit_id = ? ORDER BY valid_from";
+        List<Map<String, Object>> expected = List.of(
+                Map.of("name", "Chi bộ A", "from_offset", 0L, "to_offset", 1L),
+                Map.of("name", "Chi bộ B", "from_offset", 1L, "to_offset", 3L),
+                Map.of("name", "Chi bộ C", "from_offset", 3L, "to_offset", 4L));
+        for (UUID unit : List.of(batched, oneByOne)) {
+            List<Map<String, Object>> rows = jdbc.queryForList(versions, p, p, unit);
+            assertThat(rows).hasSize(4);
+            assertThat(rows.subList(0, 3)).isEqualTo(expected);
+            assertThat(rows.get(3).get("name")).isEqualTo("Chi bộ D");
+            assertThat(rows.get(3).get("to_offset")).isNull();
+        }
+    }
+
     @Test
     void projectsSessionsAttendanceAndPerformancesIntoQuarterAndUnitStatistics() throws Exception {
         UUID q4Session = UUID.randomUUID();
