@@ -18,15 +18,18 @@ public abstract class BlueGreenProjection implements ProjectionDefinition {
     private final String name;
     private final Function<Supplier<String>, ProjectionWriter> writers;
     private final ProjectionWriter live;
+    private final EventPositions positions;
 
     /**
      * @param registry lazy in the subclass's constructor: it needs this definition before it can say which schema
      *     is active
      * @param writers a writer for the generation in the schema the supplier answers
+     * @param positions where each event the live processor reads is in the log
      */
     protected BlueGreenProjection(String name, ProjectionRegistry registry,
-                                  Function<Supplier<String>, ProjectionWriter> writers) {
+                                  Function<Supplier<String>, ProjectionWriter> writers, EventPositions positions) {
         this.name = name;
+        this.positions = positions;
         this.writers = writers;
         this.live = writers.apply(() -> registry.activeSchema(name));
     }
@@ -46,10 +49,13 @@ public abstract class BlueGreenProjection implements ProjectionDefinition {
         return writers.apply(schema);
     }
 
-    /** Every event the live processor reads; the writer ignores those of no interest to the view. */
+    /**
+     * Every event the live processor reads, at its own position in the log, which is not its token's when it
+     * committed late ({@link EventPositions}); the writer ignores those of no interest to the view.
+     */
     @EventHandler
     public final void on(EventMessage<?> event, TrackingToken token) {
-        live.apply(event, token.position().orElseThrow());
+        live.apply(event, positions.live(event, token));
     }
 
     /** An Axon token reset replays into the active generation: it starts from empty tables. */

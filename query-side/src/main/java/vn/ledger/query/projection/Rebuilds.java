@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -77,6 +78,7 @@ public class Rebuilds implements DisposableBean {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final EventPositions eventPositions;
     private final int batchSize;
     /** Whether rebuild batches commit without waiting for the disk (not with Axon's defaults). */
     private final boolean asyncCommit;
@@ -90,7 +92,7 @@ public class Rebuilds implements DisposableBean {
 
     Rebuilds(ProjectionRegistry registry, ProjectionStatus status, EventStore eventStore, TokenStore tokenStore,
              EventProcessingConfiguration processing, PlatformTransactionManager transactionManager, Clock clock,
-             ProcessorSettings settings, JdbcTemplate jdbc) {
+             ProcessorSettings settings, JdbcTemplate jdbc, EventPositions eventPositions) {
         this.registry = registry;
         this.status = status;
         this.eventStore = eventStore;
@@ -99,6 +101,7 @@ public class Rebuilds implements DisposableBean {
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.jdbc = jdbc;
+        this.eventPositions = eventPositions;
         this.batchSize = settings.processing().batched() ? BATCH : 1;
         this.asyncCommit = settings.processing().batched();
     }
@@ -181,7 +184,9 @@ public class Rebuilds implements DisposableBean {
                         // a crash before it fails the rebuild, so its batches need not wait for the disk
                         jdbc.execute("SET LOCAL synchronous_commit = off");
                     }
-                    batch.forEach(message -> writer.apply(message, message.trackingToken().position().orElseThrow()));
+                    for (int i = 0; i < batch.size(); i++) {
+                        writer.apply(batch.get(i), next.positions()[i]);
+                    }
                 });
                 last = batch.get(batch.size() - 1).trackingToken();
                 rebuild.progress(batch.size(), last.position().orElse(-1), status.headPosition(), clock.instant());
@@ -198,38 +203,50 @@ public class Rebuilds implements DisposableBean {
         }
     }
 
-    /** Batches of events read from the log, deserialized; an empty batch when the head is reached. */
-    private record ReadBatch(List<TrackedEventMessage<?>> events, Throwable failure) {}
+    /**
+     * Batches of events read from the log, deserialized, with each event's position; an empty batch when the head is
+     * reached.
+     */
+    private record ReadBatch(List<TrackedEventMessage<?>> events, long[] positions, Throwable failure) {}
 
-    /** Reads the log from its start into {@code batches} until it has read the head of the log. */
+    /**
+     * Reads the log from its start into {@code batches} until it has read the head of the log. An event is at its
+     * token's position when it moved the token forward; one that did not had committed late and filled a gap the
+     * token kept, and its own position is looked up ({@link EventPositions}).
+     */
     private void read(BlockingQueue<ReadBatch> batches) {
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             long reached = -1;
             while (true) {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>();
+                long[] positions = new long[batchSize];
                 if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
                     while (batch.size() < batchSize && stream.hasNextAvailable()) {
                         TrackedEventMessage<?> message = stream.nextAvailable();
                         message.getPayload(); // deserialized here, not in the writing thread (metadata, which
                         // only some views read, stays serialized until a writer asks for it)
+                        long tokenPosition = message.trackingToken().position().orElseThrow();
+                        positions[batch.size()] = tokenPosition > reached
+                                || !(message.trackingToken() instanceof GapAwareTrackingToken) ? tokenPosition
+                                : eventPositions.of(message, tokenPosition);
+                        reached = Math.max(reached, tokenPosition);
                         batch.add(message);
                     }
                 }
                 if (batch.isEmpty()) {
                     Long head = status.headPosition();
                     if (head == null || reached >= head) {
-                        batches.put(new ReadBatch(List.of(), null)); // caught up: nothing newer is in the log
+                        batches.put(new ReadBatch(List.of(), null, null)); // caught up: nothing newer in the log
                         return;
                     }
                     continue; // the head is ahead but not visible yet (a transaction in flight)
                 }
-                reached = batch.get(batch.size() - 1).trackingToken().position().orElse(-1);
-                batches.put(new ReadBatch(batch, null));
+                batches.put(new ReadBatch(batch, positions, null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the writer stopped
         } catch (RuntimeException | Error e) {
-            batches.offer(new ReadBatch(List.of(), e));
+            batches.offer(new ReadBatch(List.of(), null, e));
         }
     }
 

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ledger.query.projection.BlueGreenProjection;
+import vn.ledger.query.projection.EventPositions;
 import vn.ledger.query.projection.ProjectionRegistry;
 import vn.ledger.query.readmodel.ProcessorSettings;
 
@@ -19,7 +20,9 @@ class SessionViewProjection extends BlueGreenProjection {
 
     static final String NAME = "sessions-v1";
 
-    SessionViewProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings) {
-        super(NAME, registry, schema -> new SessionViewWriter(jdbc, schema, settings.processing().batched()));
+    SessionViewProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings,
+                          EventPositions positions) {
+        super(NAME, registry, schema -> new SessionViewWriter(jdbc, schema, settings.processing().batched()),
+                positions);
     }
 }

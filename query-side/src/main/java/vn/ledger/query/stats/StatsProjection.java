@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ledger.query.projection.BlueGreenProjection;
+import vn.ledger.query.projection.EventPositions;
 import vn.ledger.query.projection.ProjectionRegistry;
 import vn.ledger.query.readmodel.ProcessorSettings;
 
@@ -18,7 +19,9 @@ class StatsProjection extends BlueGreenProjection {
 
     static final String NAME = "stats-v1";
 
-    StatsProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings) {
-        super(NAME, registry, schema -> new StatsWriter(jdbc, schema, settings.processing().batched()));
+    StatsProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings,
+                   EventPositions positions) {
+        super(NAME, registry, schema -> new StatsWriter(jdbc, schema, settings.processing().batched()),
+                positions);
     }
 }
