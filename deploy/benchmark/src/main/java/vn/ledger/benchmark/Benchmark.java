@@ -69,6 +69,9 @@ public final class Benchmark {
             report.pgbench = Ceilings.pgbench(data, options.clients, options.pgbenchSeconds, options.logs);
             step("ceiling: sequential read and deserialize of the event table");
             report.readCeiling = Ceilings.readAndDeserialize(data);
+            if (options.ceilingsOnly) {
+                return;
+            }
             standalone("tuned", true);
             if (!options.skipSeparate) {
                 separate();
@@ -190,6 +193,7 @@ public final class Benchmark {
         long seed = 2022;
         boolean fresh;
         boolean generateOnly;
+        boolean ceilingsOnly;
         boolean skipSeparate;
         boolean skipBaseline;
         boolean jfr;
@@ -217,6 +221,7 @@ public final class Benchmark {
                     case "--seed" -> o.seed = Long.parseLong(args[++i]);
                     case "--fresh" -> o.fresh = true;
                     case "--generate-only" -> o.generateOnly = true;
+                    case "--ceilings-only" -> o.ceilingsOnly = true;
                     case "--skip-separate" -> o.skipSeparate = true;
                     case "--skip-baseline" -> o.skipBaseline = true;
                     case "--jfr" -> o.jfr = true;
@@ -232,7 +237,7 @@ public final class Benchmark {
                     case "-h", "--help" -> {
                         System.out.println("""
                                 usage: deploy/benchmark/run [--size demo|province] [--seed N] [--fresh]
-                                  [--generate-only] [--skip-separate] [--skip-baseline] [--jfr]
+                                  [--generate-only] [--ceilings-only] [--skip-separate] [--skip-baseline] [--jfr]
                                   [--clients 32] [--query-clients 16] [--command-seconds 30] [--query-seconds 30]
                                   [--pgbench-seconds 20] [--baseline-seconds 60] [--lag-commands 300]
                                   [--catch-up-minutes 240] [--repository .]""");
