@@ -65,10 +65,12 @@ public final class Benchmark {
                 return;
             }
             Files.createDirectories(options.logs);
-            step("ceiling: pgbench single-row INSERT, " + options.clients + " clients");
-            report.pgbench = Ceilings.pgbench(data, options.clients, options.pgbenchSeconds, options.logs);
-            step("ceiling: sequential read and deserialize of the event table");
-            report.readCeiling = Ceilings.readAndDeserialize(data);
+            if (!options.skipCeilings) {
+                step("ceiling: pgbench single-row INSERT, " + options.clients + " clients");
+                report.pgbench = Ceilings.pgbench(data, options.clients, options.pgbenchSeconds, options.logs);
+                step("ceiling: sequential read and deserialize of the event table");
+                report.readCeiling = Ceilings.readAndDeserialize(data);
+            }
             if (options.ceilingsOnly) {
                 return;
             }
@@ -127,9 +129,13 @@ public final class Benchmark {
                     "catching up (" + processing + ")");
             Profiler profiler = new Profiler(service, options);
             if (tuned) {
-                profiler.start("rebuild");
-                phase.rebuilds = Scenarios.rebuildAll(office, null);
-                profiler.stop("rebuild");
+                // a time-boxed rebuild goes on in the service after the box: then it comes last
+                Duration rebuildBox = options.rebuildSeconds > 0 ? Duration.ofSeconds(options.rebuildSeconds) : null;
+                if (rebuildBox == null) {
+                    profiler.start("rebuild");
+                    phase.rebuilds = Scenarios.rebuildAll(office, null);
+                    profiler.stop("rebuild");
+                }
                 profiler.start("commands");
                 phase.commands = Scenarios.commands(service.port, dataset, options.clients, options.commandSeconds);
                 profiler.stop("commands");
@@ -140,6 +146,11 @@ public final class Benchmark {
                 profiler.start("queries");
                 phase.queries = Scenarios.queries(service.port, dataset, options.queryClients, options.querySeconds);
                 profiler.stop("queries");
+                if (rebuildBox != null) {
+                    profiler.start("rebuild");
+                    phase.rebuilds = Scenarios.rebuildAll(office, rebuildBox);
+                    profiler.stop("rebuild");
+                }
             } else {
                 phase.lag = Scenarios.lag(office, office, dataset, Math.min(options.lagCommands, 100), "baseline");
                 phase.rebuilds = Scenarios.rebuildAll(office, Duration.ofSeconds(options.baselineSeconds));
@@ -194,6 +205,8 @@ public final class Benchmark {
         boolean fresh;
         boolean generateOnly;
         boolean ceilingsOnly;
+        boolean skipCeilings;
+        int rebuildSeconds;
         boolean skipSeparate;
         boolean skipBaseline;
         boolean jfr;
@@ -222,6 +235,8 @@ public final class Benchmark {
                     case "--fresh" -> o.fresh = true;
                     case "--generate-only" -> o.generateOnly = true;
                     case "--ceilings-only" -> o.ceilingsOnly = true;
+                    case "--skip-ceilings" -> o.skipCeilings = true;
+                    case "--rebuild-seconds" -> o.rebuildSeconds = Integer.parseInt(args[++i]);
                     case "--skip-separate" -> o.skipSeparate = true;
                     case "--skip-baseline" -> o.skipBaseline = true;
                     case "--jfr" -> o.jfr = true;
@@ -237,7 +252,8 @@ public final class Benchmark {
                     case "-h", "--help" -> {
                         System.out.println("""
                                 usage: deploy/benchmark/run [--size demo|province] [--seed N] [--fresh]
-                                  [--generate-only] [--ceilings-only] [--skip-separate] [--skip-baseline] [--jfr]
+                                  [--generate-only] [--ceilings-only] [--skip-ceilings] [--rebuild-seconds N]
+                                  [--skip-separate] [--skip-baseline] [--jfr]
                                   [--clients 32] [--query-clients 16] [--command-seconds 30] [--query-seconds 30]
                                   [--pgbench-seconds 20] [--baseline-seconds 60] [--lag-commands 300]
                                   [--catch-up-minutes 240] [--repository .]""");

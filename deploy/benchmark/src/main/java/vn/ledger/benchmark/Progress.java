@@ -35,6 +35,12 @@ final class Progress {
         draw(false);
     }
 
+    /** Where it stands: done of total, and the rate since it started. */
+    String summary() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return String.format("%,d of %,d %s in %.0f s, %,.0f/s", current, total, unit, seconds, current / seconds);
+    }
+
     void done() {
         draw(true);
     }

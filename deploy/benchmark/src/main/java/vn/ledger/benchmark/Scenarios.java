@@ -82,7 +82,8 @@ final class Scenarios {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(label + ": the views did not catch up within " + timeout);
+                throw new IllegalStateException(String.format("%s: the views did not catch up within %s (%s)",
+                        label, timeout, progress == null ? "no status" : progress.summary()));
             }
             Benchmark.pause(500);
         }
