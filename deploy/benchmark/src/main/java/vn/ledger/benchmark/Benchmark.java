@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
 public final class Benchmark {
 
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    /** The services' maximum heap (README, "Memory"). */
+    static final String SERVICE_HEAP = "600m";
     static final String ROLE_PASSWORD = "bench-role-password";
 
     private final Options options;
@@ -107,12 +109,19 @@ public final class Benchmark {
         // the audit sealer would seal the whole generated log in the background while we measure
         env.put("LEDGER_AUDIT_ENABLED", "false");
         env.put("LEDGER_QUERY_PROCESSING", processing);
+        if (processing.equals("axon-defaults")) {
+            // Axon's own reader settings too: 100 events per query, a look for other processes' events every second
+            env.put("LEDGER_EVENT_LOG_BATCH_SIZE", "100");
+            env.put("LEDGER_EVENT_LOG_POLL_INTERVAL", "1s");
+        }
         return env;
     }
 
     private List<String> jvm(String name) {
         List<String> options = new ArrayList<>();
         options.add("-Daxoniq.update-checker.disabled=true");
+        // the heap the README recommends for a service: without a limit the JVM may take a quarter of the machine
+        options.add("-Xmx" + SERVICE_HEAP);
         if (this.options.jfr) {
             options.add("-XX:+FlightRecorder");
         }

@@ -55,10 +55,14 @@ class StatsQueries {
     private final ViewSnapshots snapshots;
     private final ProjectionStatus status;
     private final Cache<Answer, Object> answers = Caffeine.newBuilder()
-            .maximumSize(ANSWERS_KEPT).expireAfterAccess(Duration.ofMinutes(10)).build();
+            .maximumWeight(ROWS_KEPT).weigher((Answer question, Object answer) -> rows(answer))
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    /** Answers kept: a province's per-unit table of one quarter is some hundred kilobytes. */
-    static final int ANSWERS_KEPT = 200;
+    /**
+     * Rows of answers kept (a row is a unit, quarter, performance or session of an answer, about a kilobyte at most):
+     * a province's per-unit table of one quarter is 2,000 rows, a member's participation a few dozen.
+     */
+    static final int ROWS_KEPT = 40_000;
 
     /** What an answer depends on. */
     private record Answer(List<Object> question, String schema, long position) {}
@@ -333,6 +337,19 @@ class StatsQueries {
         List<ParticipationView.Session> ordered = new ArrayList<>(sessions);
         ordered.sort(java.util.Comparator.comparing(ParticipationView.Session::scheduledOn));
         return ParticipationView.of(memberId, year, ordered);
+    }
+
+    private static int rows(Object answer) {
+        if (answer instanceof java.util.Collection<?> list) {
+            return 1 + list.size();
+        }
+        if (answer instanceof Quarterly quarterly) {
+            return 1 + quarterly.units().size() + quarterly.performances().size();
+        }
+        if (answer instanceof ParticipationView participation) {
+            return 1 + participation.sessions().size();
+        }
+        return 1;
     }
 
     private static Map<String, Long> noGuests() {
