@@ -73,8 +73,10 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /** An append that lost a race for the aggregate's next sequence number: {@link AppendRaceRetry} runs it again. */
     @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
+    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e, HttpServletRequest request) {
+        AppendRaceRetry.markLost(request);
         return respond(problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "The record was changed by another request at the same moment; send the command again."));
     }
