@@ -74,10 +74,12 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    /** An append that lost a race for the aggregate's next sequence number: {@link AppendRaceRetry} runs it again. */
+    /**
+     * An append that lost the race for the aggregate's next sequence number more often than
+     * {@link vn.ledger.command.api.CommandSender} runs a command again.
+     */
     @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e, HttpServletRequest request) {
-        AppendRaceRetry.markLost(request);
+    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
         return respond(problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "The record was changed by another request at the same moment; send the command again."));
     }

@@ -176,14 +176,21 @@ class FaultToleranceIT {
         ExecutorService racers = Executors.newFixedThreadPool(2);
         try {
             int rounds = 25;
+            // each command with an Idempotency-Key: the attempt that wins stores its answer, also when it is a retry
+            Map<String, Answer> firstAnswers = new ConcurrentHashMap<>();
+            Map<String, String> bodies = new ConcurrentHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<Future<Answer>> answers = new ArrayList<>();
                 for (int port : commandPorts) {
                     answers.add(racers.submit(() -> {
+                        String key = UUID.randomUUID().toString();
+                        String body = performance(UUID.randomUUID(), 100);
+                        bodies.put(key, body);
                         start.await(10, TimeUnit.SECONDS);
-                        return post(port, "/api/v1/sessions/" + session + "/performances",
-                                performance(UUID.randomUUID(), 100), null, null);
+                        Answer answer = post(port, "/api/v1/sessions/" + session + "/performances", body, key, null);
+                        firstAnswers.put(key, answer);
+                        return answer;
                     }));
                 }
                 for (Future<Answer> answer : answers) {
@@ -191,6 +198,16 @@ class FaultToleranceIT {
                     assertThat(done.status()).as("round %d: %s", round, done.raw()).isEqualTo(201);
                 }
             }
+            long raced = version(session);
+            for (Map.Entry<String, Answer> first : firstAnswers.entrySet()) {
+                Answer again = post(commandPorts[0], "/api/v1/sessions/" + session + "/performances",
+                        bodies.get(first.getKey()), first.getKey(), null);
+                assertThat(again.status()).isEqualTo(201);
+                assertThat(again.replayed()).as("the stored answer of %s (first answered %s; stored: %s; again: %s)",
+                        first.getKey(), first.getValue().raw(), storedAnswer(first.getKey()), again.raw()).isTrue();
+                assertThat(again.raw()).isEqualTo(first.getValue().raw());
+            }
+            assertThat(version(session)).as("the repeats appended nothing").isEqualTo(raced);
             // a version pinned with If-Match: one of the two wins, the other is 412 (run again against the new
             // version, or loaded after it), never 409
             for (int round = 0; round < 10; round++) {
@@ -220,7 +237,8 @@ class FaultToleranceIT {
             retries += meter(port, "ledger_command_race_retries_total");
         }
         System.out.printf("[measure] %d racing pairs of appends to one aggregate through two command services:"
-                + " all succeeded, %.0f lost races run again on the server%n", 35, retries);
+                + " all succeeded (each answer stored under its Idempotency-Key), %.0f lost races run again on the"
+                + " server%n", 35, retries);
         assertThat(retries).as("appends that lost a race and were run again").isPositive();
     }
 
@@ -527,7 +545,7 @@ class FaultToleranceIT {
     }
 
     /** An answer: status, body as JSON (or null) and text, and its Retry-After (or null). */
-    private record Answer(int status, JsonNode body, String raw, String retryAfter) {}
+    private record Answer(int status, JsonNode body, String raw, String retryAfter, boolean replayed) {}
 
     /** A POST as admin; null when the connection was refused or broken (the command may or may not have run). */
     private Answer post(int port, String path, String body, String idempotencyKey, String ifMatch) {
@@ -555,7 +573,8 @@ class FaultToleranceIT {
             boolean isJson = response.headers().firstValue("Content-Type").map(type -> type.contains("json"))
                     .orElse(false);
             Answer answer = new Answer(response.statusCode(), raw == null || raw.isBlank() || !isJson ? null
-                    : JSON.readTree(raw), raw, retryAfter);
+                    : JSON.readTree(raw), raw, retryAfter,
+                    response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
             if (answer.status() == 503) {
                 unavailable.incrementAndGet();
                 if (port == queryPorts[0] || port == queryPorts[1]) {
@@ -605,6 +624,22 @@ class FaultToleranceIT {
                  "performerUnitId": "%s", "venue": "Thành phố Cao Lãnh", "performedOn": "2022-08-20",
                  "audience": %d}
                 """.formatted(performanceId, unit, audience);
+    }
+
+    private String storedAnswer(String key) throws SQLException {
+        try (Connection connection = superuser(ledgerUrl);
+             var select = connection.prepareStatement("SELECT username, status, created_at, length(body),"
+                     + " request_hash FROM command_model.idempotency_key WHERE key = ?")) {
+            select.setString(1, key);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1) + " " + result.getInt(2) + " at " + result.getString(3) + ", "
+                            + result.getInt(4) + " bytes, hash " + result.getString(5));
+                }
+            }
+            return rows.toString();
+        }
     }
 
     /** The aggregate's version: its last sequence number. */
