@@ -4,6 +4,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 
@@ -18,6 +19,7 @@ public abstract class BlueGreenProjection implements ProjectionDefinition {
     private final String name;
     private final Function<Supplier<String>, ProjectionWriter> writers;
     private final ProjectionWriter live;
+    private final ProjectionRegistry registry;
 
     /**
      * @param registry lazy in the subclass's constructor: it needs this definition before it can say which schema
@@ -29,6 +31,7 @@ public abstract class BlueGreenProjection implements ProjectionDefinition {
         this.name = name;
         this.writers = writers;
         this.live = writers.apply(() -> registry.activeSchema(name));
+        this.registry = registry;
     }
 
     @Override
@@ -46,10 +49,17 @@ public abstract class BlueGreenProjection implements ProjectionDefinition {
         return writers.apply(schema);
     }
 
-    /** Every event the live processor reads; the writer ignores those of no interest to the view. */
+    /**
+     * Every event the live processor reads, at its own position in the log (not the token's, which is ahead of it
+     * for an event that committed late: {@link ProjectionRegistry#positionOf}); the writer ignores those of no
+     * interest to the view.
+     */
     @EventHandler
     public final void on(EventMessage<?> event, TrackingToken token) {
-        live.apply(event, token.position().orElseThrow());
+        long position = token.position().orElseThrow();
+        // only a gap-aware token (the JDBC log's) can be ahead of its event; an in-memory log's token never is
+        live.apply(event, token instanceof GapAwareTrackingToken
+                ? registry.positionOf(event.getIdentifier(), position) : position);
     }
 
     /** An Axon token reset replays into the active generation: it starts from empty tables. */

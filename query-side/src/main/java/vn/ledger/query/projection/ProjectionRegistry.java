@@ -92,6 +92,21 @@ public class ProjectionRegistry implements InitializingBean {
                 Integer.class, name);
     }
 
+    /**
+     * The event's own position in the log (its {@code global_index}), or {@code fallback} when it is not there. A
+     * live processor's tracking token says the highest position it has read, which is not the event's own when the
+     * event committed after a later one (two command transactions, or two command-side instances, commit in the
+     * other order than they took their positions): the token then fills the gap it kept for the event and stays at
+     * the later one's position. A rebuild reads the committed log in order and sees the event's own position; the
+     * views' versions ({@code valid_from}) must be the same either way.
+     */
+    public long positionOf(String eventIdentifier, long fallback) {
+        List<Long> found = jdbc.queryForList(
+                "SELECT global_index FROM event_store.domain_event_entry WHERE event_identifier = ?", Long.class,
+                eventIdentifier);
+        return found.isEmpty() ? fallback : found.get(0);
+    }
+
     /** The active schema as committed, read in the caller's transaction (a reader's snapshot). */
     public String committedSchema(String name) {
         return schemaOf(name, activeGeneration(name));
