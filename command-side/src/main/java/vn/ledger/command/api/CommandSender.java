@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ledger.command.eventstore.AuditMetadata;
 import vn.ledger.command.rule.RuleViolation;
@@ -50,7 +51,7 @@ public class CommandSender {
         this.commandGateway = commandGateway;
         this.auditMetadata = auditMetadata;
         this.jdbc = jdbc;
-        // a savepoint in the request's transaction (the Idempotency-Key filter's), or a transaction of its own
+        // a savepoint in the request's transaction (the Idempotency-Key filter's)
         this.attempt = new TransactionTemplate(transactionManager);
         this.attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.raceRetries = raceRetries;
@@ -115,7 +116,7 @@ public class CommandSender {
      * jittered back-off doubling from 10 to 200 ms; then the exception goes to the caller (409). Each attempt runs
      * in a savepoint of the request's transaction when there is one (the Idempotency-Key filter's: PostgreSQL
      * aborts a transaction at its first error, and rolling back to the savepoint undoes the lost attempt and
-     * nothing before it), else in a transaction of its own. Running again loads the aggregate anew, reads the
+     * nothing before it), else in the transaction of Axon's unit of work, which rolls back whole. Running again loads the aggregate anew, reads the
      * command model anew, and checks If-Match against the new version (412 when the race moved past it). A new
      * aggregate whose id is taken ({@code AggregateStreamCreationException}) is not a race and is not retried.
      * Axon's {@code RetryScheduler} was not used: it resends from a scheduler thread, outside the request's
@@ -126,6 +127,11 @@ public class CommandSender {
                 .andMetaData(auditMetadata.of(request, actingUnit));
         for (int retry = 0; ; retry++) {
             try {
+                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                    // Axon's unit of work begins and commits the transaction itself, and tells the processors
+                    // in this process of the events once they are committed
+                    return commandGateway.sendAndWait(message);
+                }
                 return attempt.execute(status -> commandGateway.sendAndWait(message));
             } catch (ConcurrencyException lost) {
                 if (retry >= raceRetries || !backOff(retry)) {
