@@ -4,7 +4,6 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -54,8 +53,11 @@ public class EventLogConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(EventLogConfiguration::isUniqueViolation)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                // Spring's transaction, and nothing else, commits and rolls back: Axon's
+                // UnitOfWorkAwareConnectionProviderWrapper would roll the whole connection back when a unit of work
+                // fails (it leaves only commit to Spring), which undid the Idempotency-Key filter's work and the
+                // savepoint a command that lost an append race is retried from (CommandSender)
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();

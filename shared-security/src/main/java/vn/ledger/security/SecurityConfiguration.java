@@ -119,8 +119,14 @@ public class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), webSessionReader())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint((request, response, e) ->
-                        unauthorized(request, response, denials)))
+                .httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint((request, response, e) -> {
+                    if (DatabaseOutage.causedBy(e)) {
+                        // the user store could not be read: not a wrong password, and not counted as one
+                        databaseUnavailable(response);
+                        return;
+                    }
+                    unauthorized(request, response, denials);
+                }))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> unauthorized(request, response, denials))
                         .accessDeniedHandler((request, response, e) -> {
@@ -184,6 +190,13 @@ public class SecurityConfiguration {
             denials.record("unauthorized", "anonymous", request.getMethod(), request.getRequestURI());
         }
         problem(response, 401, "unauthorized", "Sign in with a username and password.");
+    }
+
+    /** The user could not be looked up: the database is out of reach for now; the client may retry. */
+    private static void databaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+        problem(response, 503, "database-unavailable",
+                "The database could not be reached in time; nothing was recorded. Try again shortly.");
     }
 
     /** A bearer token refused: not signed by the issuer, expired, for someone else, or without a usable role. */
@@ -291,6 +304,7 @@ public class SecurityConfiguration {
                 .formatted(code, switch (status) {
                     case 401 -> "Unauthorized";
                     case 429 -> "Too Many Requests";
+                    case 503 -> "Service Unavailable";
                     default -> "Forbidden";
                 }, status, detail, code));
     }

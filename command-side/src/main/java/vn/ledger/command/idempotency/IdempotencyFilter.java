@@ -22,12 +22,16 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -43,6 +47,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 200;
@@ -91,6 +97,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String user = user();
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        AtomicBoolean refused = new AtomicBoolean();
         try {
             transaction.executeWithoutResult(status -> {
                 int inserted = jdbc.update("""
@@ -122,11 +129,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             """, answer.getStatus(), answer.getContentType(), answer.getHeader("ETag"),
                             answer.getHeader("Location"), answer.getContentAsByteArray(), user, key);
                 } else {
+                    refused.set(true);
                     status.setRollbackOnly();
                 }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (TransactionSystemException rollbackFailed) {
+            if (!refused.get()) {
+                throw rollbackFailed;
+            }
+            // the command was refused (a 503 when the database went away under it) and its rollback failed on the
+            // broken connection: the database rolls the transaction back anyway, the refusal stands
+            log.warn("The rollback of a refused command failed: {}", rollbackFailed.toString());
         }
         answer.copyBodyToResponse();
     }

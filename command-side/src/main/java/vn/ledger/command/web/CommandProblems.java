@@ -32,6 +32,7 @@ import org.springframework.beans.TypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import vn.ledger.command.rule.RuleViolation;
+import vn.ledger.security.DatabaseOutage;
 import vn.ledger.security.Denials;
 
 /**
@@ -73,6 +74,10 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /**
+     * An append that lost the race for the aggregate's next sequence number more often than
+     * {@link vn.ledger.command.api.CommandSender} runs a command again.
+     */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
         return respond(problem(HttpStatus.CONFLICT, "concurrent-modification",
@@ -104,7 +109,7 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         if (databaseUnavailable(e)) {
             log.warn("A command found no database connection in time: {}", e.toString());
             HttpHeaders headers = problemHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            headers.set(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
             return new ResponseEntity<>(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                     "The database could not be reached in time; nothing was recorded. Try again shortly."),
                     headers, HttpStatus.SERVICE_UNAVAILABLE);
@@ -115,18 +120,13 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * No connection in time (the pool waited its connection timeout: the database is down or every connection is
-     * busy, e.g. behind a roster import's append gate): the client may retry, so 503 with Retry-After.
+     * No connection in time (the pool waited its connection timeout,
+     * {@code spring.datasource.hikari.connection-timeout}: the database is down or every connection is busy, e.g.
+     * behind a roster import's append gate), or the connection broke under the command (the database stopped or
+     * restarted): the client may retry, so 503 with Retry-After.
      */
     static boolean databaseUnavailable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || cause instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseOutage.causedBy(error);
     }
 
     @Override

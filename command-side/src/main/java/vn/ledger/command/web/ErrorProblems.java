@@ -1,6 +1,7 @@
 package vn.ledger.command.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,10 +10,12 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import vn.ledger.security.DatabaseOutage;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -37,6 +40,20 @@ class ErrorProblems extends BasicErrorController {
         HttpStatus status = getStatus(request);
         if (!status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR
+                && DatabaseOutage.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // failed outside a controller (a filter's transaction, its rollback on a broken connection)
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "urn:ledger:problem:database-unavailable");
+            problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+            problem.put("status", 503);
+            problem.put("detail",
+                    "The database could not be reached in time; nothing was recorded. Try again shortly.");
+            problem.put("code", "database-unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).body(problem);
         }
         String code = codeOf(status);
         Map<String, Object> problem = new LinkedHashMap<>();

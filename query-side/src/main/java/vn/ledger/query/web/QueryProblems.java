@@ -77,10 +77,43 @@ class QueryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            log.warn("A query found no database connection in time: {}", e.toString());
+            HttpHeaders headers = problemHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return new ResponseEntity<>(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "The database could not be reached in time. Try again shortly."), headers,
+                    HttpStatus.SERVICE_UNAVAILABLE);
+        }
         log.error("A query failed unexpectedly", e);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The question could not be answered.");
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /**
+     * No database connection in time (the pool's {@code connection-timeout}: the database is down or restarting, or
+     * every connection is busy), or one broken under the query: the client may retry, so 503 with Retry-After. The
+     * same test as the command side's ({@code vn.ledger.security.DatabaseOutage}, which the query side does not
+     * depend on).
+     */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLRecoverableException
+                    || cause instanceof java.net.ConnectException
+                    || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
+                            || sql.getSQLState().equals("57P02") || sql.getSQLState().equals("57P03")))
+                    // HikariCP, on a connection it evicted as broken: no SQL state
+                    || (cause instanceof java.sql.SQLException closed && closed.getSQLState() == null
+                        && "Connection is closed".equals(closed.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
