@@ -116,7 +116,8 @@ class StatsQueries {
         return snapshots.read(StatsProjection.NAME, view -> {
             Long n = wanted != null ? wanted : view.position();
             long at = n == null ? -1 : n;
-            T answer = (T) answers.get(new Answer(question, view.schema(), at), key -> query.apply(view.schema(), at));
+            T answer = (T) answers.get(new Answer(question, view.schema(), at),
+                    key -> readOnly(query.apply(view.schema(), at)));
             return new AtPosition<>(n, answer);
         });
     }
@@ -337,6 +338,11 @@ class StatsQueries {
         List<ParticipationView.Session> ordered = new ArrayList<>(sessions);
         ordered.sort(java.util.Comparator.comparing(ParticipationView.Session::scheduledOn));
         return ParticipationView.of(memberId, year, ordered);
+    }
+
+    /** A cached answer is shared by every request that asks the same: its lists cannot be changed. */
+    private static Object readOnly(Object answer) {
+        return answer instanceof List<?> list ? java.util.Collections.unmodifiableList(list) : answer;
     }
 
     private static int rows(Object answer) {
