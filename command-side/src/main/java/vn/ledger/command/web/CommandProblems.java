@@ -111,7 +111,9 @@ class CommandProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers = problemHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
             return new ResponseEntity<>(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                    "The database could not be reached in time; nothing was recorded. Try again shortly."),
+                    "The database could not be reached, or the connection broke under the command: if it broke while the"
+                    + " command committed, the command may have been recorded. Resend it shortly with the same"
+                    + " Idempotency-Key: a recorded command is then answered, not repeated."),
                     headers, HttpStatus.SERVICE_UNAVAILABLE);
         }
         log.error("A command failed unexpectedly", e);

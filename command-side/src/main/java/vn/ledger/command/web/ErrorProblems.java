@@ -49,7 +49,9 @@ class ErrorProblems extends BasicErrorController {
             problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
             problem.put("status", 503);
             problem.put("detail",
-                    "The database could not be reached in time; nothing was recorded. Try again shortly.");
+                    "The database could not be reached, or the connection broke under the command: if it broke while the"
+                    + " command committed, the command may have been recorded. Resend it shortly with the same"
+                    + " Idempotency-Key: a recorded command is then answered, not repeated.");
             problem.put("code", "database-unavailable");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)

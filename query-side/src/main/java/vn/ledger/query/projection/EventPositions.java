@@ -8,6 +8,7 @@ import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -44,7 +45,7 @@ public class EventPositions {
      */
     public long live(EventMessage<?> event, TrackingToken token) {
         long tokenPosition = token.position().orElseThrow();
-        if (!(token instanceof GapAwareTrackingToken)) {
+        if (!(WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken)) {
             return tokenPosition; // a log without gaps (in memory, in tests): the token is at the event
         }
         Map<String, Long> known = batchPositions();

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -51,6 +53,27 @@ public class ProjectionStatus {
             return null;
         }
         return positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
+    }
+
+    /**
+     * The positions below the processor's position that it has not applied yet, read in the caller's transaction:
+     * the gaps its segments' tokens keep for transactions that took a position and had not committed when the
+     * processor passed it (they commit later, or never). Until such a position is applied, an answer at a later
+     * position may still change.
+     */
+    public java.util.SortedSet<Long> openGaps(String processor) {
+        java.util.SortedSet<Long> gaps = new java.util.TreeSet<>();
+        jdbc.query("SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ?", rs -> {
+            byte[] serialized = rs.getBytes(1);
+            if (serialized != null) {
+                TrackingToken token = WrappedToken.unwrapLowerBound(serializer.deserialize(
+                        new SimpleSerializedObject<>(serialized, byte[].class, rs.getString(2), null)));
+                if (token instanceof GapAwareTrackingToken gapAware) {
+                    gaps.addAll(gapAware.getGaps());
+                }
+            }
+        }, processor);
+        return gaps;
     }
 
     /** The position of the newest event in the log, {@code null} for an empty log. */

@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -227,7 +228,8 @@ public class Rebuilds implements DisposableBean {
                         // only some views read, stays serialized until a writer asks for it)
                         long tokenPosition = message.trackingToken().position().orElseThrow();
                         positions[batch.size()] = tokenPosition > reached
-                                || !(message.trackingToken() instanceof GapAwareTrackingToken) ? tokenPosition
+                                || !(WrappedToken.unwrapLowerBound(message.trackingToken())
+                                        instanceof GapAwareTrackingToken) ? tokenPosition
                                 : eventPositions.of(message, tokenPosition);
                         reached = Math.max(reached, tokenPosition);
                         batch.add(message);
@@ -246,7 +248,11 @@ public class Rebuilds implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the writer stopped
         } catch (RuntimeException | Error e) {
-            batches.offer(new ReadBatch(List.of(), null, e));
+            try {
+                batches.put(new ReadBatch(List.of(), null, e)); // waits for room: the writer must see the failure
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt(); // the writer stopped first
+            }
         }
     }
 

@@ -59,14 +59,12 @@ public final class SetStatements {
         // one primary-key lookup per key, whatever the planner estimates: seeing thousands of keys it would rather
         // hash the whole table, and a table a rebuild has just made looks empty to it, so it may scan the table for
         // every key (both a scan of the whole table per batch, which makes a rebuild slow down as its tables grow)
+        // (after a failure the transaction is rolled back, and the settings with it)
         jdbc.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off;"
                 + " SET LOCAL enable_mergejoin = off");
-        try {
-            execute(jdbc, sql, columns.size(), rows);
-        } finally {
-            jdbc.execute("SET LOCAL enable_seqscan = on; SET LOCAL enable_hashjoin = on;"
-                    + " SET LOCAL enable_mergejoin = on");
-        }
+        execute(jdbc, sql, columns.size(), rows);
+        jdbc.execute("SET LOCAL enable_seqscan = DEFAULT; SET LOCAL enable_hashjoin = DEFAULT;"
+                + " SET LOCAL enable_mergejoin = DEFAULT");
     }
 
     private static void execute(JdbcTemplate jdbc, String sql, int width, List<Object[]> rows) {

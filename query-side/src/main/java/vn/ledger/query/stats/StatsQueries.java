@@ -28,7 +28,8 @@ import vn.ledger.query.web.ViewBehind;
  * processor's position, so the numbers and the position they reflect always match, also during a rebuild.
  *
  * <p>An answer is a function of the question, the generation and the position alone: the rows valid at a position
- * the view has reached never change (a later event adds versions, it does not alter earlier ones). So answers are
+ * the view has reached never change (a later event adds versions, it does not alter earlier ones), unless an event
+ * at or before it committed late and is still a gap in the processor's token; such answers are not kept. So answers are
  * kept in a small cache by (question, generation, position), and while the log does not move every reader after the
  * first gets the same answer without touching the tables; a request that arrives while the same answer is being
  * computed waits for it rather than computing it again.
@@ -116,6 +117,11 @@ class StatsQueries {
         return snapshots.read(StatsProjection.NAME, view -> {
             Long n = wanted != null ? wanted : view.position();
             long at = n == null ? -1 : n;
+            if (!status.openGaps(StatsProjection.NAME).headSet(at + 1).isEmpty()) {
+                // an event at or before the position committed late and is not in the view yet: the answer may
+                // still change, so it is not kept
+                return new AtPosition<>(n, query.apply(view.schema(), at));
+            }
             T answer = (T) answers.get(new Answer(question, view.schema(), at),
                     key -> readOnly(query.apply(view.schema(), at)));
             return new AtPosition<>(n, answer);
@@ -126,8 +132,8 @@ class StatsQueries {
         long deadline = System.nanoTime() + READ_YOUR_WRITES_TIMEOUT.toNanos();
         while (true) {
             Long reached = status.position(StatsProjection.NAME);
-            if (reached != null && reached >= wanted) {
-                return;
+            if (reached != null && reached >= wanted && !status.openGaps(StatsProjection.NAME).contains(wanted)) {
+                return; // reached, and not a position the view passed before its event committed
             }
             if (System.nanoTime() > deadline) {
                 throw new ViewBehind(StatsProjection.NAME, wanted, reached);
