@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -796,29 +795,13 @@ class FaultToleranceIT {
     }
 
     private Process start(Path jar, String name, int port, Map<String, String> environment) throws IOException {
-        assertThat(jar).as("the service's jar; build it with ./mvnw package").exists();
-        Path log = Path.of("target", "services-" + name + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("LEDGER_") || key.equals("SERVER_PORT"));
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("LEDGER_DB_URL", ledgerUrl);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = ServiceProcesses.start(jar, name, port, work, ledgerUrl, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), environment);
         started.add(process);
         return process;
     }
 
     private static void awaitHealthy(Process process, int port, String name) {
-        Http http = new Http(port);
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("the %s service exited; see target/services-%s.log", name, name).isTrue();
-            return http.get("/actuator/health").status() == 200;
-        });
+        ServiceProcesses.awaitHealthy(process, port, name, STARTUP);
     }
 
     private Connection superuser(String url) throws SQLException {
@@ -829,13 +812,7 @@ class FaultToleranceIT {
         return nanos == null ? -1 : TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceProcesses.freePort();
     }
 }

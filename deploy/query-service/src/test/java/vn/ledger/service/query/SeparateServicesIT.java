@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,14 +252,9 @@ class SeparateServicesIT {
     @Test
     void aServiceWithoutADatabaseDoesNotStart() throws Exception {
         for (Path jar : List.of(COMMAND_JAR, QUERY_JAR)) {
-            Path log = Path.of("target", "services-no-database-" + jar.getFileName() + ".log").toAbsolutePath();
-            ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toAbsolutePath().toString())
-                    .directory(work.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(key -> key.startsWith("LEDGER_") || key.equals("SERVER_PORT"));
-            builder.environment().put("SERVER_PORT", Integer.toString(freePort()));
-            Process process = builder.start();
+            String name = "no-database-" + jar.getFileName();
+            Path log = Path.of("target", "services-" + name + ".log").toAbsolutePath();
+            Process process = ServiceProcesses.start(jar, name, freePort(), work, null, List.of(), Map.of());
             started.add(process);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s exits", jar).isTrue();
             assertThat(process.exitValue()).isEqualTo(2);
@@ -392,28 +386,13 @@ class SeparateServicesIT {
     }
 
     private Process start(Path jar, String name, int port, Map<String, String> environment) throws IOException {
-        assertThat(jar).as("the service's jar; build it with ./mvnw package").exists();
-        Path log = Path.of("target", "services-" + name + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx384m", "-jar", jar.toAbsolutePath().toString())
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("LEDGER_") || key.equals("SERVER_PORT"));
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("LEDGER_DB_URL", ledgerUrl);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = ServiceProcesses.start(jar, name, port, work, ledgerUrl, List.of("-Xmx384m"), environment);
         started.add(process);
         return process;
     }
 
     private static void awaitHealthy(Process process, int port, String name) {
-        Http http = new Http(port);
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("the %s service exited; see target/services-%s.log", name, name).isTrue();
-            return http.get("/actuator/health").status() == 200;
-        });
+        ServiceProcesses.awaitHealthy(process, port, name, STARTUP);
     }
 
     private void runRolesScript() throws IOException, SQLException {
@@ -427,13 +406,7 @@ class SeparateServicesIT {
         return DriverManager.getConnection(url, postgres.superuser(), "");
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceProcesses.freePort();
     }
 }
