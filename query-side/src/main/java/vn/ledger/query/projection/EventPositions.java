@@ -14,8 +14,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where an event is in the log: its own {@code global_index}, which is what the views' versions are valid from.
@@ -94,22 +92,7 @@ public class EventPositions {
 
     /** Positions looked up in the current transaction (a live batch); a fresh map without a transaction. */
     private Map<String, Long> batchPositions() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashMap<>();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Long> bound = (Map<String, Long>) TransactionSynchronizationManager.getResource(this);
-        if (bound == null) {
-            Map<String, Long> made = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, made);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(EventPositions.this);
-                }
-            });
-            bound = made;
-        }
-        return bound;
+        Map<String, Long> bound = TransactionScoped.get(this, HashMap::new);
+        return bound == null ? new HashMap<>() : bound;
     }
 }

@@ -14,8 +14,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which generation of each projection readers and the live processor use. The generation is read from
@@ -66,23 +64,8 @@ public class ProjectionRegistry implements InitializingBean {
      * batch of the live processor) and kept for the rest of it.
      */
     public String activeSchema(String name) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return committedSchema(name);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> schemas = (Map<String, String>) TransactionSynchronizationManager.getResource(this);
-        if (schemas == null) {
-            Map<String, String> bound = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, bound);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ProjectionRegistry.this);
-                }
-            });
-            schemas = bound;
-        }
-        return schemas.computeIfAbsent(name, this::committedSchema);
+        Map<String, String> schemas = TransactionScoped.get(this, HashMap::new);
+        return schemas == null ? committedSchema(name) : schemas.computeIfAbsent(name, this::committedSchema);
     }
 
     /** The active generation as committed, read in the caller's transaction (a reader's snapshot). */

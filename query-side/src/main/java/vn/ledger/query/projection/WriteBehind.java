@@ -29,39 +29,23 @@ public final class WriteBehind {
      * flushed before the transaction commits; {@code null} when no transaction is active.
      */
     public static <B extends Buffer> B inTransaction(Object owner, Supplier<B> factory) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        B buffer = (B) TransactionSynchronizationManager.getResource(owner);
-        if (buffer != null) {
-            return buffer;
-        }
-        B made = factory.get();
-        TransactionSynchronizationManager.bindResource(owner, made);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                if (TransactionSynchronizationManager.getResource(owner) == made) { // not discarded
-                    TransactionSynchronizationManager.unbindResource(owner);
-                    made.flush();
+        return TransactionScoped.get(owner, () -> {
+            B made = factory.get();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (TransactionScoped.isKept(owner, made)) { // not discarded
+                        TransactionScoped.drop(owner); // first, so that a failed flush leaves nothing behind
+                        made.flush();
+                    }
                 }
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (TransactionSynchronizationManager.getResource(owner) == made) {
-                    TransactionSynchronizationManager.unbindResource(owner);
-                }
-            }
+            });
+            return made;
         });
-        return made;
     }
 
     /** Drops what {@code owner} has pending in the current transaction (its tables are being emptied). */
     public static void discard(Object owner) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
-        }
+        TransactionScoped.drop(owner);
     }
 }
