@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -30,50 +32,46 @@ public class ProjectionStatus {
     }
 
     /**
-     * The lowest position any segment of the processor has reached, read in the caller's transaction: everything up
-     * to it is in the view, whichever instance holds which segment. {@code null} before every segment has reached
-     * an event: a segment without a position may still miss any of its events, however far the others are.
+     * Where a processor stands, from one read of its segments' tokens.
+     *
+     * @param position the lowest position any segment has reached: everything up to it is in the view, whichever
+     *     instance holds which segment; {@code null} before every segment has reached an event (a segment without a
+     *     position may still miss any of its events, however far the others are)
+     * @param gaps positions below a segment's position that it has not applied yet: the gaps its token keeps for
+     *     transactions that took a position and had not committed when the processor passed it (they commit later,
+     *     or never). Until such a position is applied, an answer at a later position may still change
+     */
+    public record Progress(Long position, SortedSet<Long> gaps) {}
+
+    /**
+     * The processor's progress, read in the caller's transaction.
      *
      * <p>A segment stores its token also when none of the events it read were its own (after waiting a second for
      * more), so an idle segment's position follows the log, and so does the view's.
      */
-    public Long position(String processor) {
-        List<OptionalLong> positions = jdbc.query("""
+    public Progress progress(String processor) {
+        List<TrackingToken> tokens = jdbc.query("""
                 SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ?
                 """, (rs, row) -> {
                     byte[] serialized = rs.getBytes(1);
-                    if (serialized == null) {
-                        return OptionalLong.empty();
-                    }
-                    TrackingToken token = serializer.deserialize(
-                            new SimpleSerializedObject<>(serialized, byte[].class, rs.getString(2), null));
-                    return token.position();
+                    return serialized == null ? null : WrappedToken.unwrapLowerBound(serializer.deserialize(
+                            new SimpleSerializedObject<>(serialized, byte[].class, rs.getString(2), null)));
                 }, processor);
-        if (positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty)) {
-            return null;
+        SortedSet<Long> gaps = new TreeSet<>();
+        Long position = tokens.isEmpty() ? null : Long.MAX_VALUE;
+        for (TrackingToken token : tokens) {
+            OptionalLong reached = token == null ? OptionalLong.empty() : token.position();
+            position = position == null || reached.isEmpty() ? null : Math.min(position, reached.getAsLong());
+            if (token instanceof GapAwareTrackingToken gapAware) {
+                gaps.addAll(gapAware.getGaps());
+            }
         }
-        return positions.stream().mapToLong(OptionalLong::getAsLong).min().getAsLong();
+        return new Progress(position, gaps);
     }
 
-    /**
-     * The positions below the processor's position that it has not applied yet, read in the caller's transaction:
-     * the gaps its segments' tokens keep for transactions that took a position and had not committed when the
-     * processor passed it (they commit later, or never). Until such a position is applied, an answer at a later
-     * position may still change.
-     */
-    public java.util.SortedSet<Long> openGaps(String processor) {
-        java.util.SortedSet<Long> gaps = new java.util.TreeSet<>();
-        jdbc.query("SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ?", rs -> {
-            byte[] serialized = rs.getBytes(1);
-            if (serialized != null) {
-                TrackingToken token = WrappedToken.unwrapLowerBound(serializer.deserialize(
-                        new SimpleSerializedObject<>(serialized, byte[].class, rs.getString(2), null)));
-                if (token instanceof GapAwareTrackingToken gapAware) {
-                    gaps.addAll(gapAware.getGaps());
-                }
-            }
-        }, processor);
-        return gaps;
+    /** The processor's position ({@link Progress#position()}), read in the caller's transaction. */
+    public Long position(String processor) {
+        return progress(processor).position();
     }
 
     /** The position of the newest event in the log, {@code null} for an empty log. */

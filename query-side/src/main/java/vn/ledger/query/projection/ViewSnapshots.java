@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ViewSnapshots {
 
     /** The view's tables (the active generation's schema) and position, as the snapshot sees them. */
-    public record Snapshot(String schema, Long position) {}
+    public record Snapshot(String schema, Long position, java.util.SortedSet<Long> gaps) {}
 
     private final ProjectionRegistry registry;
     private final ProjectionStatus status;
@@ -30,7 +30,10 @@ public class ViewSnapshots {
     }
 
     public <T> T read(String projection, Function<Snapshot, T> query) {
-        return transaction.execute(tx ->
-                query.apply(new Snapshot(registry.committedSchema(projection), status.position(projection))));
+        return transaction.execute(tx -> {
+            ProjectionStatus.Progress progress = status.progress(projection);
+            return query.apply(new Snapshot(registry.committedSchema(projection), progress.position(),
+                    progress.gaps()));
+        });
     }
 }

@@ -117,7 +117,7 @@ class StatsQueries {
         return snapshots.read(StatsProjection.NAME, view -> {
             Long n = wanted != null ? wanted : view.position();
             long at = n == null ? -1 : n;
-            if (!status.openGaps(StatsProjection.NAME).headSet(at + 1).isEmpty()) {
+            if (!view.gaps().headSet(at + 1).isEmpty()) {
                 // an event at or before the position committed late and is not in the view yet: the answer may
                 // still change, so it is not kept
                 return new AtPosition<>(n, query.apply(view.schema(), at));
@@ -131,8 +131,9 @@ class StatsQueries {
     private void awaitPosition(long wanted) {
         long deadline = System.nanoTime() + READ_YOUR_WRITES_TIMEOUT.toNanos();
         while (true) {
-            Long reached = status.position(StatsProjection.NAME);
-            if (reached != null && reached >= wanted && !status.openGaps(StatsProjection.NAME).contains(wanted)) {
+            ProjectionStatus.Progress progress = status.progress(StatsProjection.NAME);
+            Long reached = progress.position();
+            if (reached != null && reached >= wanted && !progress.gaps().contains(wanted)) {
                 return; // reached, and not a position the view passed before its event committed
             }
             if (System.nanoTime() > deadline) {

@@ -135,9 +135,8 @@ final class StatsWriter implements ProjectionWriter {
     @Override
     public void clear() {
         WriteBehind.discard(this);
-        jdbc.execute("TRUNCATE " + String.join(", ", List.of("session", "session_unit", "attendance", "guest",
-                "performance", "unit", "member", "membership", "exemption").stream()
-                .map(table -> schema.get() + "." + table).toList()));
+        jdbc.execute("TRUNCATE " + String.join(", ", StatsTables.ALL.stream()
+                .map(table -> schema.get() + "." + table.name()).toList()));
     }
 
     private static void reschedule(VersionBuffer rows, long p, UUID sessionId, Instant scheduledAt) {
