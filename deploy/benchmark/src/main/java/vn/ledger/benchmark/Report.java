@@ -136,6 +136,10 @@ final class Report {
                     met(q.perSecond() >= 1500 && q.latency().p99Ms() < 50), out);
             q.byEndpoint().forEach((name, l) -> row("4", "  " + name, String.format("%,d, p50 %.1f ms, p99 %.1f ms",
                     l.count(), l.p50Ms(), l.p99Ms()), "", "", "", "", out));
+            q.firstAnswers().forEach((name, l) -> row("4", "  first answer of each question, " + name
+                            + " (one at a time, before the clients)",
+                    String.format("%,d questions, p50 %.1f ms, max %.1f ms", l.count(), l.p50Ms(), l.maxMs()),
+                    "", "", "", "", out));
             if (!q.failures().isEmpty()) {
                 row("4", "queries: failures", q.failures().toString(), "", "", "", "", out);
             }

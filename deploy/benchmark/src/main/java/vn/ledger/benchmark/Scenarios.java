@@ -43,7 +43,7 @@ final class Scenarios {
     record Lag(Stats.Latency latency, long timeouts) {}
 
     record Queries(long queries, double seconds, Stats.Latency latency, Map<String, Stats.Latency> byEndpoint,
-                   Map<String, Long> failures, int clients) {
+                   Map<String, Stats.Latency> firstAnswers, Map<String, Long> failures, int clients) {
         double perSecond() {
             return queries / seconds;
         }
@@ -328,7 +328,16 @@ final class Scenarios {
         return lowest;
     }
 
-    /** {@code clients} threads reading the statistics endpoints in turn, for {@code seconds} after a 3 s warm-up. */
+    /** Units on a page of the per-unit table the query clients read, a dashboard's page. */
+    static final int UNIT_PAGE_SIZE = 50;
+
+    /**
+     * The committee's questions on a ledger that does not move: first every quarter-level question once, one after
+     * the other (the first answer of each is computed from the versioned facts; measured apart), then
+     * {@code clients} threads asking the statistics endpoints in turn for {@code seconds} after a 3 s warm-up:
+     * a page of a random quarter's per-unit table, a random year's quarters, a random quarter's performances, a
+     * random member's year (2,000 members × the years: mostly first answers).
+     */
     static Queries queries(int port, Dataset data, int clients, int seconds) throws Exception {
         Api api = Api.signedIn(port, "admin", Benchmark.ADMIN_PASSWORD);
         List<UUID> members = new ArrayList<>();
@@ -340,12 +349,20 @@ final class Scenarios {
         }
         int firstYear = data.size.firstYear();
         int years = data.size.years();
-        String[] names = {"stats/units", "stats/quarters", "stats/performances", "participation"};
+        String[] names = {"stats/units (page of " + UNIT_PAGE_SIZE + ")", "stats/quarters", "stats/performances",
+                "participation"};
+        Map<String, Long> failures = new ConcurrentHashMap<>();
+        Map<String, Stats.Latency> firstAnswers = firstAnswers(api, data, failures);
+        int unitPages;
+        try (Connection c = data.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM command_model.unit")) {
+            r.next();
+            unitPages = Math.max(1, (r.getInt(1) + UNIT_PAGE_SIZE - 1) / UNIT_PAGE_SIZE);
+        }
         int warmup = 3;
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
-        Map<String, Long> failures = new ConcurrentHashMap<>();
         List<List<long[]>> byEndpoint = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             byEndpoint.add(java.util.Collections.synchronizedList(new ArrayList<>()));
@@ -366,7 +383,8 @@ final class Scenarios {
                 int year = firstYear + random.nextInt(years);
                 String quarter = year + "-Q" + (1 + random.nextInt(4));
                 String path = switch (endpoint) {
-                    case 0 -> "/api/v1/stats/units?quarter=" + quarter;
+                    case 0 -> "/api/v1/stats/units?quarter=" + quarter + "&size=" + UNIT_PAGE_SIZE + "&page="
+                            + random.nextInt(unitPages);
                     case 1 -> "/api/v1/stats/quarters?from=" + year + "-Q1&to=" + year + "-Q4";
                     case 2 -> "/api/v1/stats/performances?quarter=" + quarter;
                     default -> "/api/v1/members/" + members.get(random.nextInt(members.size()))
@@ -400,7 +418,50 @@ final class Scenarios {
             all.add(one);
         }
         Stats.Latency overall = Stats.Latency.of(concat(all));
-        return new Queries(overall.count(), seconds, overall, latencies, new TreeMap<>(failures), clients);
+        return new Queries(overall.count(), seconds, overall, latencies, firstAnswers, new TreeMap<>(failures),
+                clients);
+    }
+
+    /**
+     * Asks every quarter-level question of the data set's years once, one after the other, before the clients start:
+     * the time of each first answer, per endpoint.
+     */
+    private static Map<String, Stats.Latency> firstAnswers(Api api, Dataset data, Map<String, Long> failures)
+            throws Exception {
+        int firstYear = data.size.firstYear();
+        int years = data.size.years();
+        Map<String, List<String>> questions = new LinkedHashMap<>();
+        for (int year = firstYear; year < firstYear + years; year++) {
+            questions.computeIfAbsent("stats/quarters", k -> new ArrayList<>())
+                    .add("/api/v1/stats/quarters?from=" + year + "-Q1&to=" + year + "-Q4");
+            for (int q = 1; q <= 4; q++) {
+                String quarter = year + "-Q" + q;
+                questions.computeIfAbsent("stats/units", k -> new ArrayList<>())
+                        .add("/api/v1/stats/units?quarter=" + quarter + "&size=" + UNIT_PAGE_SIZE + "&page=0");
+                questions.computeIfAbsent("stats/performances", k -> new ArrayList<>())
+                        .add("/api/v1/stats/performances?quarter=" + quarter);
+            }
+        }
+        int total = questions.values().stream().mapToInt(List::size).sum();
+        Progress progress = new Progress("first answers", total, "questions");
+        Map<String, Stats.Latency> latencies = new LinkedHashMap<>();
+        int asked = 0;
+        for (Map.Entry<String, List<String>> endpoint : questions.entrySet()) {
+            long[] nanos = new long[endpoint.getValue().size()];
+            int n = 0;
+            for (String path : endpoint.getValue()) {
+                Api.Response r = api.get(path);
+                progress.set(++asked);
+                if (!r.ok()) {
+                    failures.merge("first " + endpoint.getKey() + " " + r.status() + " " + code(r), 1L, Long::sum);
+                    continue;
+                }
+                nanos[n++] = r.nanos();
+            }
+            latencies.put(endpoint.getKey(), Stats.Latency.of(java.util.Arrays.copyOf(nanos, n)));
+        }
+        progress.done();
+        return latencies;
     }
 
     private static String code(Api.Response r) {

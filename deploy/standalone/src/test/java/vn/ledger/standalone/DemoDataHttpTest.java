@@ -65,6 +65,32 @@ class DemoDataHttpTest {
         assertThat(centre.path("unitName").asString()).isEqualTo("Chi bộ Trung tâm Văn hóa Nghệ thuật");
         assertThat(centre.path("performanceAudience").asLong()).isEqualTo(5300);
 
+        // the same table in pages: the pages together are the whole table, in its order
+        JsonNode whole = office.get("/api/v1/stats/units?quarter=2022-Q3").body();
+        int total = whole.path("units").size();
+        assertThat(total).isGreaterThan(2);
+        assertThat(whole.path("totalUnits").asInt()).isEqualTo(total);
+        assertThat(whole.path("page").isNull()).isTrue();
+        java.util.List<JsonNode> paged = new java.util.ArrayList<>();
+        for (int page = 0; page * 2 < total + 2; page++) {
+            JsonNode one = office.get("/api/v1/stats/units?quarter=2022-Q3&page=" + page + "&size=2").body();
+            assertThat(one.path("page").asInt()).isEqualTo(page);
+            assertThat(one.path("size").asInt()).isEqualTo(2);
+            assertThat(one.path("totalUnits").asInt()).isEqualTo(total);
+            assertThat(one.path("units").size()).isEqualTo(Math.max(0, Math.min(2, total - page * 2)));
+            one.path("units").forEach(paged::add);
+        }
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        whole.path("units").forEach(all::add);
+        assertThat(paged).isEqualTo(all);
+        assertThat(office.get("/api/v1/stats/units?quarter=2022-Q3&page=0").body().path("size").asInt())
+                .isEqualTo(50);
+        for (String bad : new String[] {"page=-1", "page=0&size=0", "page=0&size=501", "size=5", "page=x"}) {
+            Http.Answer refused = office.get("/api/v1/stats/units?quarter=2022-Q3&" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
+        }
+
         // rebuilt from the log, the views are the incrementally built ones, row for row
         JsonNode q3Before = office.get("/api/v1/stats/units?quarter=2022-Q3").body();
         Http.Answer rebuild = office.post("/api/v1/admin/projections/stats-v1/rebuild", "");

@@ -25,8 +25,18 @@ class StatsController {
     /** Wider ranges are not a committee's question; they would only make the answer large. */
     static final int MAX_QUARTERS = 200;
 
-    /** Per unit for one quarter. */
-    record UnitStatsAnswer(String quarter, Long position, List<UnitStatsView> units) {}
+    /** Units on one page when a page is asked without a size. */
+    static final int DEFAULT_UNIT_PAGE_SIZE = 50;
+
+    /** Larger pages are not a reader's question; without {@code page} the answer has every unit. */
+    static final int MAX_UNIT_PAGE_SIZE = 500;
+
+    /**
+     * Per unit for one quarter, sorted by name: every unit the reader may see, or one page of them when {@code page}
+     * was asked ({@code page} and {@code size} are then set; {@code totalUnits} counts the units on every page).
+     */
+    record UnitStatsAnswer(String quarter, Long position, Integer page, Integer size, int totalUnits,
+                           List<UnitStatsView> units) {}
 
     /** Per quarter for the whole committee. */
     record QuarterStatsAnswer(String from, String to, Long position, List<QuarterStatsView> quarters) {}
@@ -45,14 +55,31 @@ class StatsController {
 
     @GetMapping("/api/v1/stats/units")
     UnitStatsAnswer units(@RequestParam String quarter, @RequestParam(required = false) String asOf,
-                          @RequestParam(required = false) String position) {
+                          @RequestParam(required = false) String position,
+                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Quarter q = StatsParameters.quarter("quarter", quarter);
+        if (page != null && page < 0) {
+            throw new InvalidParameter("invalid-parameter", "page", "The page is counted from 0.");
+        }
+        if (size != null && (size < 1 || size > MAX_UNIT_PAGE_SIZE)) {
+            throw new InvalidParameter("invalid-parameter", "size",
+                    "The page size is from 1 to " + MAX_UNIT_PAGE_SIZE + "; " + size + " is not.");
+        }
+        if (size != null && page == null) {
+            throw new InvalidParameter("invalid-parameter", "page", "A page size needs a page (counted from 0).");
+        }
         var answer = queries.units(q, StatsParameters.asOf(asOf, position));
         ReaderScope scope = ReaderScope.current();
         List<UnitStatsView> units = scope.unrestricted()
                 ? answer.result()
                 : answer.result().stream().filter(unit -> scope.allows(unit.unitId())).toList();
-        return new UnitStatsAnswer(q.toString(), answer.position(), units);
+        if (page == null) {
+            return new UnitStatsAnswer(q.toString(), answer.position(), null, null, units.size(), units);
+        }
+        int pageSize = size == null ? DEFAULT_UNIT_PAGE_SIZE : size;
+        long from = Math.min((long) page * pageSize, units.size());
+        List<UnitStatsView> onPage = units.subList((int) from, (int) Math.min(from + pageSize, units.size()));
+        return new UnitStatsAnswer(q.toString(), answer.position(), page, pageSize, units.size(), onPage);
     }
 
     @GetMapping("/api/v1/stats/quarters")

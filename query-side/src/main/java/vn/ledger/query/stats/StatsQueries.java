@@ -1,8 +1,10 @@
 package vn.ledger.query.stats;
 
-import java.sql.Timestamp;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,10 +31,11 @@ import vn.ledger.query.web.ViewBehind;
  *
  * <p>An answer is a function of the question, the generation and the position alone: the rows valid at a position
  * the view has reached never change (a later event adds versions, it does not alter earlier ones), unless an event
- * at or before it committed late and is still a gap in the processor's token; such answers are not kept. So answers are
- * kept in a small cache by (question, generation, position), and while the log does not move every reader after the
- * first gets the same answer without touching the tables; a request that arrives while the same answer is being
- * computed waits for it rather than computing it again.
+ * at or before it commits late: its position is a gap in the processor's token until then. So answers are kept in a
+ * small cache by (question, generation, position, gaps up to the position), and while the log does not move every
+ * reader after the first gets the same answer without touching the tables; a request that arrives while the same
+ * answer is being computed waits for it rather than computing it again. A position whose transaction rolled back stays
+ * a gap (until the token forgets it) and does not stop answers from being kept.
  */
 @Component
 class StatsQueries {
@@ -57,7 +60,10 @@ class StatsQueries {
     private final ProjectionStatus status;
     private final Cache<Answer, Object> answers = Caffeine.newBuilder()
             .maximumWeight(ROWS_KEPT).weigher((Answer question, Object answer) -> rows(answer))
-            .expireAfterAccess(Duration.ofMinutes(10)).build();
+            .expireAfterAccess(Duration.ofMinutes(10)).recordStats().build();
+
+    /** The cache's name in the {@code cache_*} meters (gets by hit and miss, evictions, size). */
+    static final String CACHE_NAME = "stats-answers";
 
     /**
      * Rows of answers kept (a row is a unit, quarter, performance or session of an answer, about a kilobyte at most):
@@ -65,10 +71,11 @@ class StatsQueries {
      */
     static final int ROWS_KEPT = 40_000;
 
-    /** What an answer depends on. */
-    private record Answer(List<Object> question, String schema, long position) {}
+    /** What an answer depends on: the rows valid at a position are those of the events up to it but its gaps. */
+    private record Answer(List<Object> question, String schema, long position, List<Long> gaps) {}
 
-    StatsQueries(JdbcTemplate jdbc, ViewSnapshots snapshots, ProjectionStatus status) {
+    StatsQueries(JdbcTemplate jdbc, ViewSnapshots snapshots, ProjectionStatus status, MeterRegistry meters) {
+        CaffeineCacheMetrics.monitor(meters, answers, CACHE_NAME);
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.snapshots = snapshots;
@@ -117,12 +124,11 @@ class StatsQueries {
         return snapshots.read(StatsProjection.NAME, view -> {
             Long n = wanted != null ? wanted : view.position();
             long at = n == null ? -1 : n;
-            if (!view.gaps().headSet(at + 1).isEmpty()) {
-                // an event at or before the position committed late and is not in the view yet: the answer may
-                // still change, so it is not kept
-                return new AtPosition<>(n, query.apply(view.schema(), at));
-            }
-            T answer = (T) answers.get(new Answer(question, view.schema(), at),
+            // a gap at or before the position is a log position the view passed without its event: a transaction
+            // still under way (its event fills the gap later, and the answer then changes) or one rolled back (the
+            // gap stays); with the gaps in the key, a filled gap is a new question and a rolled-back one still hits
+            List<Long> gaps = List.copyOf(view.gaps().headSet(at + 1));
+            T answer = (T) answers.get(new Answer(question, view.schema(), at, gaps),
                     key -> readOnly(query.apply(view.schema(), at)));
             return new AtPosition<>(n, answer);
         });
