@@ -75,9 +75,8 @@ class RosterController {
                                     rs.getObject(4, UUID.class), rs.getLong(5)));
                         }
                     }, java.sql.Date.valueOf(today()), java.sql.Date.valueOf(today()));
-            java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
-            units.sort(java.util.Comparator.comparing(UnitView::name, collator).thenComparing(UnitView::unitId));
-            return new UnitsAnswer(snapshot.position(), units);
+            return new UnitsAnswer(snapshot.position(), VietnameseNames.sortedByName(units, UnitView::name,
+                    UnitView::unitId));
         });
     }
 

@@ -70,4 +70,26 @@ public final class VietnameseNames {
         keyed.forEach(k -> ordered.add(k.item()));
         return ordered;
     }
+
+    /**
+     * {@code items} by their whole name in Vietnamese order, unnamed ones last, then by id. A {@code Collator} compares
+     * one pair at a time under a lock; the collation keys here are made once per item.
+     */
+    public static <T> List<T> sortedByName(List<T> items, Function<T, String> name, Function<T, UUID> id) {
+        Collator collator = Collator.getInstance(VIETNAMESE);
+        collator.setDecomposition(Collator.CANONICAL_DECOMPOSITION);
+        record Keyed<T>(CollationKey name, UUID id, T item) {}
+        List<Keyed<T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            String itemName = name.apply(item);
+            keyed.add(new Keyed<>(itemName == null ? null : collator.getCollationKey(nfc(itemName)), id.apply(item),
+                    item));
+        }
+        keyed.sort(Comparator.<Keyed<T>, CollationKey>comparing(Keyed::name, Comparator.nullsLast(
+                        Comparator.naturalOrder()))
+                .thenComparing(Keyed::id, Comparator.nullsLast(Comparator.naturalOrder())));
+        List<T> ordered = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> ordered.add(k.item()));
+        return ordered;
+    }
 }

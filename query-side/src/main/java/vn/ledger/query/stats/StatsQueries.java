@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.ledger.events.GuestCategory;
 import vn.ledger.query.projection.ProjectionStatus;
 import vn.ledger.query.projection.ViewSnapshots;
+import vn.ledger.query.sheet.VietnameseNames;
 import vn.ledger.query.web.ViewBehind;
 
 /**
@@ -59,17 +60,17 @@ class StatsQueries {
     private final ViewSnapshots snapshots;
     private final ProjectionStatus status;
     private final Cache<Answer, Object> answers = Caffeine.newBuilder()
-            .maximumWeight(ROWS_KEPT).weigher((Answer question, Object answer) -> rows(answer))
+            .maximumWeight(BYTES_KEPT).weigher((Answer question, Object answer) -> bytes(answer))
             .expireAfterAccess(Duration.ofMinutes(10)).recordStats().build();
 
     /** The cache's name in the {@code cache_*} meters (gets by hit and miss, evictions, size). */
     static final String CACHE_NAME = "stats-answers";
 
     /**
-     * Rows of answers kept (a row is a unit, quarter, performance or session of an answer, about a kilobyte at most):
-     * a province's per-unit table of one quarter is 2,000 rows, a member's participation a few dozen.
+     * The heap the kept answers may take, as estimated by {@link #bytes}: a province's per-unit table of one quarter
+     * (2,000 units) is about 2 MB, so all twenty quarters of five years fit beside some ten thousand members' years.
      */
-    static final int ROWS_KEPT = 40_000;
+    static final int BYTES_KEPT = 64 << 20;
 
     /** What an answer depends on: the rows valid at a position are those of the events up to it but its gaps. */
     private record Answer(List<Object> question, String schema, long position, List<Long> gaps) {}
@@ -250,8 +251,7 @@ class StatsQueries {
                     row[0], row[1], row[2], row[3], row[4], row[3] == 0 ? null : (double) row[4] / row[3],
                     guests.getOrDefault(unitId, noGuests()), row[5], row[6]));
         });
-        views.sort(UnitStatsView.BY_NAME);
-        return views;
+        return VietnameseNames.sortedByName(views, UnitStatsView::unitName, UnitStatsView::unitId);
     }
 
     /** (unit_id, session_id, member_id) of every member expected at a held session matching {@code where}. */
@@ -358,17 +358,31 @@ class StatsQueries {
         return answer instanceof List<?> list ? java.util.Collections.unmodifiableList(list) : answer;
     }
 
-    private static int rows(Object answer) {
+    /** An estimate of the heap an answer takes (its rows, their strings, ids and maps), to bound the cache by. */
+    static int bytes(Object answer) {
         if (answer instanceof java.util.Collection<?> list) {
-            return 1 + list.size();
+            int sum = 64;
+            for (Object row : list) {
+                sum += bytes(row);
+            }
+            return sum;
         }
-        if (answer instanceof Quarterly quarterly) {
-            return 1 + quarterly.units().size() + quarterly.performances().size();
+        if (answer instanceof UnitStatsView) {
+            return 1_000; // two names, three ids, the guests by category
+        }
+        if (answer instanceof QuarterStatsView) {
+            return 150;
+        }
+        if (answer instanceof PerformanceStatsView piece) {
+            return 300 + 120 * piece.venues().size();
         }
         if (answer instanceof ParticipationView participation) {
-            return 1 + participation.sessions().size();
+            return 200 + 150 * participation.sessions().size();
         }
-        return 1;
+        if (answer instanceof Quarterly quarterly) {
+            return 100 + bytes(quarterly.units()) + bytes(quarterly.totals()) + bytes(quarterly.performances());
+        }
+        return 100;
     }
 
     private static Map<String, Long> noGuests() {

@@ -1,13 +1,11 @@
 package vn.ledger.query.stats;
 
-import java.text.Collator;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One unit's statistics for a quarter. The numbers stay with the unit a session was scheduled for, also after the
+ * One unit's statistics for a quarter; a quarter's units are listed by name in Vietnamese order, units the roster does
+ * not name last. The numbers stay with the unit a session was scheduled for, also after the
  * unit was renamed or merged; its names and merger are those of the roster now.
  *
  * @param unitName the unit's current name; {@code null} while the roster does not know the unit
@@ -33,9 +31,4 @@ public record UnitStatsView(
         Map<String, Long> guests,
         long performanceShowings,
         long performanceAudience) {
-
-    /** By name in Vietnamese alphabetical order, units the roster does not name last, then by id. */
-    static final Comparator<UnitStatsView> BY_NAME = Comparator
-            .comparing(UnitStatsView::unitName, Comparator.nullsLast(Collator.getInstance(new Locale("vi", "VN"))))
-            .thenComparing(UnitStatsView::unitId);
 }
