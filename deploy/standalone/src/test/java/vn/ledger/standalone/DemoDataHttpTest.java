@@ -91,6 +91,20 @@ class DemoDataHttpTest {
             assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
         }
 
+        // the answers written once and kept are still described by their own schema
+        JsonNode schemas = office.get("/v3/api-docs").body().path("components").path("schemas");
+        assertThat(schemas.has("UnitStatsAnswer")).isTrue();
+        assertThat(schemas.has("QuarterStatsAnswer")).isTrue();
+        assertThat(schemas.path("PerformanceStatsAnswer").path("properties").has("pieces")).isTrue();
+        assertThat(office.get("/api/v1/stats/performances?quarter=2022-Q3").raw())
+                .isEqualTo(office.get("/api/v1/stats/performances?quarter=2022-Q3").raw())
+                .contains("\"quarter\":\"2022-Q3\"");
+        long audience = 0;
+        for (JsonNode piece : office.get("/api/v1/stats/performances?quarter=2022-Q3").body().path("pieces")) {
+            audience += piece.path("audience").asLong();
+        }
+        assertThat(audience).isEqualTo(5300);
+
         // rebuilt from the log, the views are the incrementally built ones, row for row
         JsonNode q3Before = office.get("/api/v1/stats/units?quarter=2022-Q3").body();
         Http.Answer rebuild = office.post("/api/v1/admin/projections/stats-v1/rebuild", "");

@@ -1,7 +1,14 @@
 package vn.ledger.query.stats;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.query.access.ReaderScope;
+import tools.jackson.databind.json.JsonMapper;
 import vn.ledger.query.web.InvalidParameter;
 
 /**
@@ -47,14 +55,37 @@ class StatsController {
     /** A member's year. */
     record ParticipationAnswer(Long position, ParticipationView participation) {}
 
-    private final StatsQueries queries;
+    /**
+     * Answers as written, kept while their result is kept by {@link StatsQueries} (a result is one object per
+     * question, generation and position, so it names the answer): a quarter's performances are some 200 KB of JSON
+     * for a province, and writing them again for every reader was most of the query side's CPU under load. Only
+     * answers that are the same for every reader are kept: the per-unit table whole (not paged) for an unrestricted
+     * reader, the quarters and the performances.
+     */
+    private final Cache<Object, byte[]> written = Caffeine.newBuilder().weakKeys()
+            .maximumWeight(WRITTEN_BYTES_KEPT).weigher((Object result, byte[] json) -> json.length).build();
 
-    StatsController(StatsQueries queries) {
+    /** The bytes of written answers kept. */
+    static final int WRITTEN_BYTES_KEPT = 32 << 20;
+
+    private final StatsQueries queries;
+    private final JsonMapper json;
+
+    StatsController(StatsQueries queries, JsonMapper json) {
         this.queries = queries;
+        this.json = json;
+    }
+
+    /** {@code answer} as JSON, written once per {@code result} (compared by identity). */
+    private ResponseEntity<byte[]> written(Object result, Supplier<Object> answer) {
+        byte[] body = written.get(result, r -> json.writeValueAsBytes(answer.get()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/api/v1/stats/units")
-    UnitStatsAnswer units(@RequestParam String quarter, @RequestParam(required = false) String asOf,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = UnitStatsAnswer.class)))
+    ResponseEntity<?> units(@RequestParam String quarter, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String position,
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Quarter q = StatsParameters.quarter("quarter", quarter);
@@ -70,20 +101,28 @@ class StatsController {
         }
         var answer = queries.units(q, StatsParameters.asOf(asOf, position));
         ReaderScope scope = ReaderScope.current();
+        if (page == null && scope.unrestricted()) {
+            return written(answer.result(), () -> new UnitStatsAnswer(q.toString(), answer.position(), null, null,
+                    answer.result().size(), answer.result()));
+        }
         List<UnitStatsView> units = scope.unrestricted()
                 ? answer.result()
                 : answer.result().stream().filter(unit -> scope.allows(unit.unitId())).toList();
         if (page == null) {
-            return new UnitStatsAnswer(q.toString(), answer.position(), null, null, units.size(), units);
+            return ResponseEntity.ok(new UnitStatsAnswer(q.toString(), answer.position(), null, null, units.size(),
+                    units));
         }
         int pageSize = size == null ? DEFAULT_UNIT_PAGE_SIZE : size;
         long from = Math.min((long) page * pageSize, units.size());
         List<UnitStatsView> onPage = units.subList((int) from, (int) Math.min(from + pageSize, units.size()));
-        return new UnitStatsAnswer(q.toString(), answer.position(), page, pageSize, units.size(), onPage);
+        return ResponseEntity.ok(new UnitStatsAnswer(q.toString(), answer.position(), page, pageSize, units.size(),
+                onPage));
     }
 
     @GetMapping("/api/v1/stats/quarters")
-    QuarterStatsAnswer quarters(@RequestParam String from, @RequestParam String to,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = QuarterStatsAnswer.class)))
+    ResponseEntity<byte[]> quarters(@RequestParam String from, @RequestParam String to,
                                 @RequestParam(required = false) String asOf,
                                 @RequestParam(required = false) String position) {
         Quarter first = StatsParameters.quarter("from", from);
@@ -95,15 +134,19 @@ class StatsController {
             throw new InvalidParameter("range-too-large", "to", "At most " + MAX_QUARTERS + " quarters at once.");
         }
         var answer = queries.quarters(first, last, StatsParameters.asOf(asOf, position));
-        return new QuarterStatsAnswer(first.toString(), last.toString(), answer.position(), answer.result());
+        return written(answer.result(), () -> new QuarterStatsAnswer(first.toString(), last.toString(),
+                answer.position(), answer.result()));
     }
 
     @GetMapping("/api/v1/stats/performances")
-    PerformanceStatsAnswer performances(@RequestParam String quarter, @RequestParam(required = false) String asOf,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PerformanceStatsAnswer.class)))
+    ResponseEntity<byte[]> performances(@RequestParam String quarter, @RequestParam(required = false) String asOf,
                                         @RequestParam(required = false) String position) {
         Quarter q = StatsParameters.quarter("quarter", quarter);
         var answer = queries.performances(q, StatsParameters.asOf(asOf, position));
-        return new PerformanceStatsAnswer(q.toString(), answer.position(), answer.result());
+        return written(answer.result(), () -> new PerformanceStatsAnswer(q.toString(), answer.position(),
+                answer.result()));
     }
 
     @GetMapping("/api/v1/members/{memberId}/participation")
