@@ -36,7 +36,7 @@ import vn.ledger.events.UnitKind;
  * A member of the committee. The unit a member belongs to changes by transfers and by merges of units (a unit's
  * event), so it is read from the roster, not kept here.
  */
-@Aggregate
+@Aggregate(repository = "memberRepository")
 public class Member {
 
     /** An exemption period, both ends inclusive. */

@@ -73,7 +73,7 @@ import vn.ledger.events.SessionScheduled;
  * it changes only by corrections with a reason, which keep what they replace. Command handlers check named rules
  * first, then apply; event-sourcing handlers only assign state.
  */
-@Aggregate
+@Aggregate(repository = "sessionRepository")
 public class Session {
 
     /** Business dates are read in the committee's time zone. */

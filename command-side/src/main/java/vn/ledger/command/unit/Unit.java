@@ -30,7 +30,7 @@ import vn.ledger.events.UnitRegistered;
 import vn.ledger.events.UnitRenamed;
 
 /** A cell or sub-committee of the committee. Guards first, then apply; event handlers only assign state. */
-@Aggregate
+@Aggregate(repository = "unitRepository")
 public class Unit {
 
     @AggregateIdentifier
