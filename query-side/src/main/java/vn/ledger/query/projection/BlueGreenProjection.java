@@ -19,17 +19,21 @@ public abstract class BlueGreenProjection implements ProjectionDefinition {
     private final Function<Supplier<String>, ProjectionWriter> writers;
     private final ProjectionWriter live;
     private final EventPositions positions;
+    private final ViewChanges changes;
 
     /**
      * @param registry lazy in the subclass's constructor: it needs this definition before it can say which schema
      *     is active
      * @param writers a writer for the generation in the schema the supplier answers
      * @param positions where each event the live processor reads is in the log
+     * @param changes told when a live batch commits, so that readers in this process know the view moved
      */
     protected BlueGreenProjection(String name, ProjectionRegistry registry,
-                                  Function<Supplier<String>, ProjectionWriter> writers, EventPositions positions) {
+                                  Function<Supplier<String>, ProjectionWriter> writers, EventPositions positions,
+                                  ViewChanges changes) {
         this.name = name;
         this.positions = positions;
+        this.changes = changes;
         this.writers = writers;
         this.live = writers.apply(() -> registry.activeSchema(name));
     }
@@ -56,11 +60,13 @@ public abstract class BlueGreenProjection implements ProjectionDefinition {
     @EventHandler
     public final void on(EventMessage<?> event, TrackingToken token) {
         live.apply(event, positions.live(event, token));
+        changes.afterCommit(name);
     }
 
     /** An Axon token reset replays into the active generation: it starts from empty tables. */
     @ResetHandler
     public final void reset() {
         live.clear();
+        changes.afterCommit(name);
     }
 }

@@ -80,6 +80,7 @@ public class Rebuilds implements DisposableBean {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final EventPositions eventPositions;
+    private final ViewChanges changes;
     private final int batchSize;
     /** Whether rebuild batches commit without waiting for the disk (not with Axon's defaults). */
     private final boolean asyncCommit;
@@ -93,8 +94,9 @@ public class Rebuilds implements DisposableBean {
 
     Rebuilds(ProjectionRegistry registry, ProjectionStatus status, EventStore eventStore, TokenStore tokenStore,
              EventProcessingConfiguration processing, PlatformTransactionManager transactionManager, Clock clock,
-             ProcessorSettings settings, JdbcTemplate jdbc, EventPositions eventPositions) {
+             ProcessorSettings settings, JdbcTemplate jdbc, EventPositions eventPositions, ViewChanges changes) {
         this.registry = registry;
+        this.changes = changes;
         this.status = status;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -270,6 +272,7 @@ public class Rebuilds implements DisposableBean {
         try {
             transaction.executeWithoutResult(tx -> {
                 registry.activate(name, rebuild.generation);
+                changes.afterCommit(name);
                 if (last != null) {
                     for (int segment : tokenStore.fetchSegments(name)) {
                         tokenStore.storeToken(last, name, segment);

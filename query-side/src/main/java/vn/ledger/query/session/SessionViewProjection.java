@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ledger.query.projection.BlueGreenProjection;
 import vn.ledger.query.projection.EventPositions;
+import vn.ledger.query.projection.ViewChanges;
 import vn.ledger.query.projection.ProjectionRegistry;
 import vn.ledger.query.readmodel.ProcessorSettings;
 
@@ -21,8 +22,8 @@ class SessionViewProjection extends BlueGreenProjection {
     static final String NAME = "sessions-v1";
 
     SessionViewProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings,
-                          EventPositions positions) {
+                          EventPositions positions, ViewChanges changes) {
         super(NAME, registry, schema -> new SessionViewWriter(jdbc, schema, settings.processing().batched()),
-                positions);
+                positions, changes);
     }
 }

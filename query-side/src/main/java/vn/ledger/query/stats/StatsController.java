@@ -56,14 +56,18 @@ class StatsController {
     record ParticipationAnswer(Long position, ParticipationView participation) {}
 
     /**
-     * Answers as written, kept while their result is kept by {@link StatsQueries} (a result is one object per
-     * question, generation and position, so it names the answer): a quarter's performances are some 200 KB of JSON
-     * for a province, and writing them again for every reader was most of the query side's CPU under load. Only
-     * answers that are the same for every reader are kept: the per-unit table whole (not paged) for an unrestricted
-     * reader, the quarters and the performances.
+     * Answers as written, by the key of their result ({@link StatsQueries.AtPosition#key()}: what the result depends
+     * on) and what else shaped the JSON (the page asked for): a quarter's performances are some 200 KB of JSON for a
+     * province and a page of units some 25 KB, and writing them again for every reader was most of the query side's
+     * CPU under load. Only answers that are the same for every reader are kept: those of an unrestricted reader, and
+     * the committee-wide quarters and performances.
      */
-    private final Cache<Object, byte[]> written = Caffeine.newBuilder().weakKeys()
-            .maximumWeight(WRITTEN_BYTES_KEPT).weigher((Object result, byte[] json) -> json.length).build();
+    private final Cache<Written, byte[]> written = Caffeine.newBuilder()
+            .maximumWeight(WRITTEN_BYTES_KEPT).weigher((Written key, byte[] json) -> json.length)
+            .expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
+
+    /** An answer's JSON: the key of its result, and the page (or "all"). */
+    private record Written(Object result, String shape) {}
 
     /** The bytes of written answers kept. */
     static final int WRITTEN_BYTES_KEPT = 32 << 20;
@@ -76,9 +80,9 @@ class StatsController {
         this.json = json;
     }
 
-    /** {@code answer} as JSON, written once per {@code result} (compared by identity). */
-    private ResponseEntity<byte[]> written(Object result, Supplier<Object> answer) {
-        byte[] body = written.get(result, r -> json.writeValueAsBytes(answer.get()));
+    /** {@code answer} as JSON, written once per result key and shape. */
+    private ResponseEntity<byte[]> written(StatsQueries.AtPosition<?> result, String shape, Supplier<Object> answer) {
+        byte[] body = written.get(new Written(result.key(), shape), k -> json.writeValueAsBytes(answer.get()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
@@ -102,7 +106,7 @@ class StatsController {
         var answer = queries.units(q, StatsParameters.asOf(asOf, position));
         ReaderScope scope = ReaderScope.current();
         if (page == null && scope.unrestricted()) {
-            return written(answer.result(), () -> new UnitStatsAnswer(q.toString(), answer.position(), null, null,
+            return written(answer, "all", () -> new UnitStatsAnswer(q.toString(), answer.position(), null, null,
                     answer.result().size(), answer.result()));
         }
         List<UnitStatsView> units = scope.unrestricted()
@@ -115,8 +119,10 @@ class StatsController {
         int pageSize = size == null ? DEFAULT_UNIT_PAGE_SIZE : size;
         long from = Math.min((long) page * pageSize, units.size());
         List<UnitStatsView> onPage = units.subList((int) from, (int) Math.min(from + pageSize, units.size()));
-        return ResponseEntity.ok(new UnitStatsAnswer(q.toString(), answer.position(), page, pageSize, units.size(),
-                onPage));
+        Supplier<Object> pageAnswer = () -> new UnitStatsAnswer(q.toString(), answer.position(), page, pageSize,
+                units.size(), onPage);
+        return scope.unrestricted() ? written(answer, "page " + page + " of " + pageSize, pageAnswer)
+                : ResponseEntity.ok(pageAnswer.get());
     }
 
     @GetMapping("/api/v1/stats/quarters")
@@ -134,7 +140,7 @@ class StatsController {
             throw new InvalidParameter("range-too-large", "to", "At most " + MAX_QUARTERS + " quarters at once.");
         }
         var answer = queries.quarters(first, last, StatsParameters.asOf(asOf, position));
-        return written(answer.result(), () -> new QuarterStatsAnswer(first.toString(), last.toString(),
+        return written(answer, "all", () -> new QuarterStatsAnswer(first.toString(), last.toString(),
                 answer.position(), answer.result()));
     }
 
@@ -145,12 +151,14 @@ class StatsController {
                                         @RequestParam(required = false) String position) {
         Quarter q = StatsParameters.quarter("quarter", quarter);
         var answer = queries.performances(q, StatsParameters.asOf(asOf, position));
-        return written(answer.result(), () -> new PerformanceStatsAnswer(q.toString(), answer.position(),
+        return written(answer, "all", () -> new PerformanceStatsAnswer(q.toString(), answer.position(),
                 answer.result()));
     }
 
     @GetMapping("/api/v1/members/{memberId}/participation")
-    ParticipationAnswer participation(@PathVariable UUID memberId, @RequestParam int year,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ParticipationAnswer.class)))
+    ResponseEntity<?> participation(@PathVariable UUID memberId, @RequestParam int year,
                                       @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String position) {
         if (year < 2000 || year > 2100) {
@@ -158,11 +166,11 @@ class StatsController {
         }
         var answer = queries.participation(memberId, year, StatsParameters.asOf(asOf, position));
         ReaderScope scope = ReaderScope.current();
-        ParticipationView participation = answer.result();
-        if (!scope.unrestricted()) {
-            participation = ParticipationView.of(memberId, year, participation.sessions().stream()
-                    .filter(session -> scope.allows(session.unitId())).toList());
+        if (scope.unrestricted()) {
+            return written(answer, "all", () -> new ParticipationAnswer(answer.position(), answer.result()));
         }
-        return new ParticipationAnswer(answer.position(), participation);
+        ParticipationView participation = ParticipationView.of(memberId, year, answer.result().sessions().stream()
+                .filter(session -> scope.allows(session.unitId())).toList());
+        return ResponseEntity.ok(new ParticipationAnswer(answer.position(), participation));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ledger.query.projection.BlueGreenProjection;
 import vn.ledger.query.projection.EventPositions;
+import vn.ledger.query.projection.ViewChanges;
 import vn.ledger.query.projection.ProjectionRegistry;
 import vn.ledger.query.readmodel.ProcessorSettings;
 
@@ -20,8 +21,8 @@ class StatsProjection extends BlueGreenProjection {
     static final String NAME = "stats-v1";
 
     StatsProjection(JdbcTemplate jdbc, @Lazy ProjectionRegistry registry, ProcessorSettings settings,
-                   EventPositions positions) {
+                   EventPositions positions, ViewChanges changes) {
         super(NAME, registry, schema -> new StatsWriter(jdbc, schema, settings.processing().batched()),
-                positions);
+                positions, changes);
     }
 }

@@ -52,8 +52,11 @@ class StatsQueries {
         static final AsOf LIVE = new AsOf(null, null);
     }
 
-    /** A result and the event-log position it reflects ({@code null} before the first event). */
-    record AtPosition<T>(Long position, T result) {}
+    /**
+     * A result, the event-log position it reflects ({@code null} before the first event), and what it depends on:
+     * two answers with equal keys are equal, so a key can name the answer written as JSON.
+     */
+    record AtPosition<T>(Long position, T result, Object key) {}
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -113,7 +116,8 @@ class StatsQueries {
 
     /**
      * Reads at the asked position: waits (up to {@link #READ_YOUR_WRITES_TIMEOUT}) until the view has reached it, so
-     * a client passing the position its command returned reads its own write.
+     * a client passing the position its command returned reads its own write. An answer already kept for where the view
+     * stands is given without touching the database ({@link ViewSnapshots#recent}); any other is read in one snapshot.
      */
     @SuppressWarnings("unchecked")
     private <T> AtPosition<T> read(AsOf asOf, List<Object> question, BiFunction<String, Long, T> query) {
@@ -122,20 +126,43 @@ class StatsQueries {
         if (wanted != null) {
             awaitPosition(wanted);
         }
+        ViewSnapshots.Snapshot recent = snapshots.recent(StatsProjection.NAME);
+        if (wanted == null || reached(recent, wanted)) {
+            Long n = wanted != null ? wanted : recent.position();
+            Answer key = key(question, recent, n);
+            Object kept = answers.getIfPresent(key);
+            if (kept != null) {
+                return new AtPosition<>(n, (T) kept, key);
+            }
+        }
         return snapshots.read(StatsProjection.NAME, view -> {
             Long n = wanted != null ? wanted : view.position();
-            long at = n == null ? -1 : n;
-            // a gap at or before the position is a log position the view passed without its event: a transaction
-            // still under way (its event fills the gap later, and the answer then changes) or one rolled back (the
-            // gap stays); with the gaps in the key, a filled gap is a new question and a rolled-back one still hits
-            List<Long> gaps = List.copyOf(view.gaps().headSet(at + 1));
-            T answer = (T) answers.get(new Answer(question, view.schema(), at, gaps),
-                    key -> readOnly(query.apply(view.schema(), at)));
-            return new AtPosition<>(n, answer);
+            Answer key = key(question, view, n);
+            T answer = (T) answers.get(key, k -> readOnly(query.apply(view.schema(), k.position())));
+            return new AtPosition<>(n, answer, key);
         });
     }
 
+    /**
+     * What an answer at position {@code n} depends on. A gap at or before the position is a log position the view
+     * passed without its event: a transaction still under way (its event fills the gap later, and the answer then
+     * changes) or one rolled back (the gap stays); with the gaps in the key, a filled gap is a new question and a
+     * rolled-back one still hits.
+     */
+    private static Answer key(List<Object> question, ViewSnapshots.Snapshot view, Long n) {
+        long at = n == null ? -1 : n;
+        return new Answer(question, view.schema(), at, List.copyOf(view.gaps().headSet(at + 1)));
+    }
+
+    /** Whether the view had reached {@code wanted}, its event included, when {@code view} was read. */
+    private static boolean reached(ViewSnapshots.Snapshot view, long wanted) {
+        return view.position() != null && view.position() >= wanted && !view.gaps().contains(wanted);
+    }
+
     private void awaitPosition(long wanted) {
+        if (reached(snapshots.recent(StatsProjection.NAME), wanted)) {
+            return;
+        }
         long deadline = System.nanoTime() + READ_YOUR_WRITES_TIMEOUT.toNanos();
         while (true) {
             ProjectionStatus.Progress progress = status.progress(StatsProjection.NAME);

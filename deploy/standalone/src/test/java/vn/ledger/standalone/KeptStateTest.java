@@ -1,0 +1,176 @@
+package vn.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ledger.command.api.CommandOutcome;
+import vn.ledger.command.eventstore.AuditMetadata;
+import vn.ledger.command.session.SessionCommands;
+import vn.ledger.command.unit.UnitCommands.RegisterUnit;
+import vn.ledger.events.GuestCategory;
+import vn.ledger.events.GuestsCounted;
+import vn.ledger.events.SessionFormat;
+import vn.ledger.events.UnitKind;
+import vn.ledger.query.projection.ProjectionStatus;
+import vn.ledger.query.projection.ViewSnapshots;
+
+/**
+ * What the services keep in memory between requests is a hint that the log and the views always overrule: an
+ * aggregate's state kept between commands, and where a view stood a moment ago.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.query.snapshot-max-age=2s")
+class KeptStateTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        LedgerTestSupport.freshLedger(registry);
+    }
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    AuditMetadata audit;
+
+    @Autowired
+    EventStorageEngine log;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ViewSnapshots snapshots;
+
+    @Autowired
+    ProjectionStatus status;
+
+    private int sent;
+
+    @Test
+    void aCommandSeesWhatAnotherInstanceAppendedAfterTheStateWasKept() {
+        UUID session = scheduledSession("Chi bộ Hai Máy");
+        send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 5), null)); // kept at version 1
+
+        // another command-side instance counts 9 (version 2): this one's kept state does not know
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> log.appendEvents(
+                new GenericDomainEventMessage<>("Session", session.toString(), 2,
+                        new GuestsCounted(session, Map.of(GuestCategory.PUBLIC, 9)),
+                        audit.ofSystem("another-instance", "kept-state-" + ++sent))));
+
+        double hits = aggregateCacheHits();
+        // the same count, on the version the other instance made: nothing to record, and no version mismatch
+        CommandOutcome outcome = send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 9), 2L));
+        assertThat(outcome.version()).isEqualTo(2);
+        assertThat(outcome.eventTypes()).isEmpty();
+        assertThat(aggregateCacheHits()).isEqualTo(hits + 1);
+        assertThat(eventsOf(session)).isEqualTo(3);
+
+        // and the next change is appended after it
+        outcome = send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 10), 2L));
+        assertThat(outcome.version()).isEqualTo(3);
+        assertThat(eventsOf(session)).isEqualTo(4);
+    }
+
+    @Test
+    void aCommandWhoseTransactionRolledBackAfterItsUnitOfWorkLeavesNoStateBehind() {
+        UUID session = scheduledSession("Chi bộ Hoàn Lại");
+        // the unit of work joins a longer transaction (as under an Idempotency-Key) that then rolls back
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 5), null));
+            tx.setRollbackOnly();
+        });
+        assertThat(eventsOf(session)).isEqualTo(1);
+
+        // the count was never recorded: counting it now records it
+        CommandOutcome outcome = send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 5), 0L));
+        assertThat(outcome.eventTypes()).containsExactly("GuestsCounted");
+        assertThat(outcome.version()).isEqualTo(1);
+        assertThat(eventsOf(session)).isEqualTo(2);
+    }
+
+    @Test
+    void aViewsSnapshotIsKeptUntilThisProcessMovesTheViewOrItGrowsOld() {
+        UUID session = scheduledSession("Chi bộ Ảnh Chụp");
+        long scheduled = head();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reached("stats-v1", scheduled));
+        ViewSnapshots.Snapshot before = snapshots.recent("stats-v1");
+        assertThat(before.position()).isGreaterThanOrEqualTo(scheduled);
+
+        // a commit of this process's processor: the next reader sees it at once, not after the kept snapshot's age
+        send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.OTHER, 3), null));
+        long counted = head();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reached("stats-v1", counted));
+        assertThat(snapshots.recent("stats-v1").position()).isGreaterThanOrEqualTo(counted);
+
+        // a change this process did not make (another instance's switch of generations) shows once the snapshot is
+        // older than its maximum age
+        String schema = snapshots.recent("stats-v1").schema();
+        try {
+            jdbc.update("UPDATE read_model.projection_generation SET active_generation = active_generation + 100"
+                    + " WHERE projection = 'stats-v1'");
+            assertThat(snapshots.recent("stats-v1").schema()).isEqualTo(schema);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !snapshots.recent("stats-v1").schema().equals(schema));
+        } finally {
+            jdbc.update("UPDATE read_model.projection_generation SET active_generation = active_generation - 100"
+                    + " WHERE projection = 'stats-v1'");
+        }
+    }
+
+    private UUID scheduledSession(String cellName) {
+        UUID cell = UUID.randomUUID();
+        send(new RegisterUnit(cell, cellName, UnitKind.CELL, null));
+        UUID session = UUID.randomUUID();
+        send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề",
+                Instant.parse("2024-03-12T01:00:00Z"), SessionFormat.IN_PERSON, List.of(), "Hội trường", null, null,
+                null));
+        return session;
+    }
+
+    private <R> R send(Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(audit.ofSystem("kept-state-test", "kept-state-" + ++sent)));
+    }
+
+    private double aggregateCacheHits() {
+        return meters.get("cache.gets").tag("cache", "aggregates").tag("result", "hit").functionCounter().count();
+    }
+
+    private long eventsOf(UUID aggregate) {
+        return jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, aggregate.toString());
+    }
+
+    private long head() {
+        return jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+    }
+
+    private boolean reached(String view, long position) {
+        Long reached = status.position(view);
+        return reached != null && reached >= position;
+    }
+}
