@@ -31,15 +31,19 @@ class JdbcRoster implements Roster {
         memberIds.forEach(id -> standings.put(id, Standing.UNKNOWN));
         Set<UUID> units = Set.copyOf(unitIds);
         Date day = Date.valueOf(date);
+        // one index lookup per member and table (a lateral join): written as EXISTS, the planner hashed the whole
+        // exemption table for every command
         jdbc.query("""
-                SELECT m.member_id, m.admitted_on,
-                       (SELECT ms.unit_id FROM command_model.membership ms
-                        WHERE ms.member_id = m.member_id AND ms.valid_from <= ?
-                          AND (ms.valid_to IS NULL OR ? < ms.valid_to)) AS unit_id,
-                       EXISTS (SELECT 1 FROM command_model.exemption e
-                               WHERE e.member_id = m.member_id AND e.valid_from <= ? AND ? <= e.valid_to) AS exempt
-                FROM command_model.member m
-                WHERE m.member_id = ANY (?)
+                SELECT m.member_id, m.admitted_on, ms.unit_id, e.exempt IS NOT NULL
+                FROM unnest(?::uuid[]) AS listed (member_id)
+                JOIN command_model.member m ON m.member_id = listed.member_id
+                LEFT JOIN LATERAL (SELECT ms.unit_id FROM command_model.membership ms
+                                   WHERE ms.member_id = m.member_id AND ms.valid_from <= ?
+                                     AND (ms.valid_to IS NULL OR ? < ms.valid_to)
+                                   LIMIT 1) ms ON TRUE
+                LEFT JOIN LATERAL (SELECT TRUE AS exempt FROM command_model.exemption e
+                                   WHERE e.member_id = m.member_id AND e.valid_from <= ? AND ? <= e.valid_to
+                                   LIMIT 1) e ON TRUE
                 """, rs -> {
                     UUID memberId = rs.getObject(1, UUID.class);
                     LocalDate admittedOn = rs.getObject(2, LocalDate.class);
@@ -55,7 +59,7 @@ class JdbcRoster implements Roster {
                         standing = Standing.EXPECTED;
                     }
                     standings.put(memberId, standing);
-                }, day, day, day, day, uuidArray(memberIds));
+                }, uuidArray(memberIds), day, day, day, day);
         return standings;
     }
 

@@ -50,7 +50,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // PostgreSQL's defaults are sized for a tiny machine. Every append inserts into three indexes of
+                    // the event table (two of them keyed by random UUIDs), so it touches index pages all over them:
+                    // with 128 MB of buffers a province's log read some of them from the disk for each append, and
+                    // after each checkpoint the first change of a page writes the whole page to the WAL (about 23 KB
+                    // of WAL per event). More buffers, compressed page images, and checkpoints every 15 minutes
+                    // (recovery after a crash replays more WAL, still in seconds) keep that down.
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("wal_compression", "on")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("checkpoint_timeout", "15min");
             if (port > 0) {
                 builder.setPort(port);
             }
