@@ -27,9 +27,14 @@ final class Api {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*(?:value|content)=\"([^\"]+)\"");
 
-    record Response(int status, String body, long nanos) {
+    /** An answer; its body is kept as bytes and decoded only when asked (a load client need not read every one). */
+    record Response(int status, byte[] bytes, long nanos) {
+        String body() {
+            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+
         JsonNode json() {
-            return JSON.readTree(body);
+            return JSON.readTree(bytes);
         }
 
         boolean ok() {
@@ -104,10 +109,10 @@ final class Api {
     private Response send(HttpRequest.Builder request) {
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.body(), System.nanoTime() - started);
         } catch (IOException e) {
-            return new Response(-1, String.valueOf(e), System.nanoTime() - started);
+            return new Response(-1, String.valueOf(e).getBytes(StandardCharsets.UTF_8), System.nanoTime() - started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -140,22 +140,30 @@ public final class Benchmark {
             if (tuned) {
                 // a time-boxed rebuild goes on in the service after the box: then it comes last
                 Duration rebuildBox = options.rebuildSeconds > 0 ? Duration.ofSeconds(options.rebuildSeconds) : null;
-                if (rebuildBox == null) {
+                if (rebuildBox == null && options.runs("rebuild")) {
                     profiler.start("rebuild");
                     phase.rebuilds = Scenarios.rebuildAll(office, null);
                     profiler.stop("rebuild");
                 }
-                profiler.start("commands");
-                phase.commands = Scenarios.commands(service.port, dataset, options.clients, options.commandSeconds);
-                profiler.stop("commands");
-                Scenarios.awaitCaughtUp(office, Duration.ofMinutes(10), "catching up after the commands");
-                profiler.start("lag");
-                phase.lag = Scenarios.lag(office, office, dataset, options.lagCommands, "standalone");
-                profiler.stop("lag");
-                profiler.start("queries");
-                phase.queries = Scenarios.queries(service.port, dataset, options.queryClients, options.querySeconds);
-                profiler.stop("queries");
-                if (rebuildBox != null) {
+                if (options.runs("commands")) {
+                    profiler.start("commands");
+                    phase.commands = Scenarios.commands(service.port, dataset, options.clients,
+                            options.commandSeconds, options.warmupSeconds);
+                    profiler.stop("commands");
+                    Scenarios.awaitCaughtUp(office, Duration.ofMinutes(10), "catching up after the commands");
+                }
+                if (options.runs("lag")) {
+                    profiler.start("lag");
+                    phase.lag = Scenarios.lag(office, office, dataset, options.lagCommands, "standalone");
+                    profiler.stop("lag");
+                }
+                if (options.runs("queries")) {
+                    profiler.start("queries");
+                    phase.queries = Scenarios.queries(service.port, dataset, options.queryClients,
+                            options.querySeconds, options.warmupSeconds);
+                    profiler.stop("queries");
+                }
+                if (rebuildBox != null && options.runs("rebuild")) {
                     profiler.start("rebuild");
                     phase.rebuilds = Scenarios.rebuildAll(office, rebuildBox);
                     profiler.stop("rebuild");
@@ -223,10 +231,14 @@ public final class Benchmark {
         int queryClients = 16;
         int commandSeconds = 30;
         int querySeconds = 30;
+        /** Load before the commands' and the queries' measured seconds: the JIT compiles the hot paths meanwhile. */
+        int warmupSeconds = 15;
         int pgbenchSeconds = 20;
         int baselineSeconds = 60;
         int lagCommands = 300;
         long catchUpMinutes = 240;
+        /** The tuned standalone's scenarios to run; empty: all of them. */
+        java.util.Set<String> scenarios = java.util.Set.of();
         Path repository = Path.of(".");
         Path standaloneJar;
         Path commandJar;
@@ -253,19 +265,23 @@ public final class Benchmark {
                     case "--query-clients" -> o.queryClients = Integer.parseInt(args[++i]);
                     case "--command-seconds" -> o.commandSeconds = Integer.parseInt(args[++i]);
                     case "--query-seconds" -> o.querySeconds = Integer.parseInt(args[++i]);
+                    case "--warmup-seconds" -> o.warmupSeconds = Integer.parseInt(args[++i]);
                     case "--pgbench-seconds" -> o.pgbenchSeconds = Integer.parseInt(args[++i]);
                     case "--baseline-seconds" -> o.baselineSeconds = Integer.parseInt(args[++i]);
                     case "--lag-commands" -> o.lagCommands = Integer.parseInt(args[++i]);
                     case "--catch-up-minutes" -> o.catchUpMinutes = Long.parseLong(args[++i]);
                     case "--repository" -> o.repository = Path.of(args[++i]);
+                    case "--scenarios" -> o.scenarios = java.util.Set.of(args[++i].split(","));
                     case "-h", "--help" -> {
                         System.out.println("""
                                 usage: deploy/benchmark/run [--size demo|province] [--seed N] [--fresh]
                                   [--generate-only] [--ceilings-only] [--skip-ceilings] [--rebuild-seconds N]
                                   [--skip-separate] [--skip-baseline] [--jfr]
                                   [--clients 32] [--query-clients 16] [--command-seconds 30] [--query-seconds 30]
+                                  [--warmup-seconds 15]
                                   [--pgbench-seconds 20] [--baseline-seconds 60] [--lag-commands 300]
-                                  [--catch-up-minutes 240] [--repository .]""");
+                                  [--catch-up-minutes 240] [--repository .]
+                                  [--scenarios rebuild,commands,lag,queries] (the tuned standalone's; default all)""");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + arg + " (--help)");
@@ -278,7 +294,16 @@ public final class Benchmark {
             o.rolesSql = root.resolve("deploy/sql/roles.sql");
             o.logs = root.resolve("deploy/benchmark/target/bench-logs");
             Generator.Size.of(o.size);
+            for (String scenario : o.scenarios) {
+                if (!java.util.Set.of("rebuild", "commands", "lag", "queries").contains(scenario)) {
+                    throw new IllegalArgumentException("unknown scenario " + scenario + " (--help)");
+                }
+            }
             return o;
+        }
+
+        boolean runs(String scenario) {
+            return scenarios.isEmpty() || scenarios.contains(scenario);
         }
     }
 

@@ -189,7 +189,7 @@ final class Scenarios {
      * before the measured window (20 a client; when a client has used them all it records them again with the
      * other status, which changes all 25 entries and so writes again). A warm-up of 5 s is not counted.
      */
-    static Commands commands(int port, Dataset data, int clients, int seconds) throws Exception {
+    static Commands commands(int port, Dataset data, int clients, int seconds, int warmup) throws Exception {
         Map<UUID, List<UUID>> rosters = rosters(data, 25);
         List<UUID> cells = new ArrayList<>(rosters.keySet());
         Api api = Api.signedIn(port, "admin", Benchmark.ADMIN_PASSWORD);
@@ -213,7 +213,6 @@ final class Scenarios {
         });
         scheduling.done();
 
-        int warmup = Math.min(5, Math.max(1, seconds / 6));
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
@@ -338,7 +337,7 @@ final class Scenarios {
      * a page of a random quarter's per-unit table, a random year's quarters, a random quarter's performances, a
      * random member's year (2,000 members × the years: mostly first answers).
      */
-    static Queries queries(int port, Dataset data, int clients, int seconds) throws Exception {
+    static Queries queries(int port, Dataset data, int clients, int seconds, int warmup) throws Exception {
         Api api = Api.signedIn(port, "admin", Benchmark.ADMIN_PASSWORD);
         List<UUID> members = new ArrayList<>();
         try (Connection c = data.connect(); Statement s = c.createStatement();
@@ -359,7 +358,6 @@ final class Scenarios {
             r.next();
             unitPages = Math.max(1, (r.getInt(1) + UNIT_PAGE_SIZE - 1) / UNIT_PAGE_SIZE);
         }
-        int warmup = 3;
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
