@@ -27,12 +27,17 @@ class AggregateRepositories {
     /** The cache's name in the {@code cache_*} meters (gets by hit and miss, evictions, size). */
     static final String CACHE_NAME = "aggregates";
 
-    @Bean
-    Cache<String, CachedAggregateRepository.Kept> aggregateStates(
-            @Value("${ledger.commands.aggregate-cache-size:5000}") long size, ObjectProvider<MeterRegistry> meters) {
+    private final long size;
+
+    AggregateRepositories(@Value("${ledger.commands.aggregate-cache-size:5000}") long size) {
         if (size < 0) {
             throw new IllegalArgumentException("ledger.commands.aggregate-cache-size must not be negative, not " + size);
         }
+        this.size = size;
+    }
+
+    @Bean
+    Cache<String, CachedAggregateRepository.Kept> aggregateStates(ObjectProvider<MeterRegistry> meters) {
         Cache<String, CachedAggregateRepository.Kept> cache = Caffeine.newBuilder().maximumSize(size).recordStats()
                 .build();
         meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, CACHE_NAME));
@@ -54,13 +59,16 @@ class AggregateRepositories {
         return repository(Unit.class, axon, states);
     }
 
-    private static <T> Repository<T> repository(Class<T> type, Configuration axon,
-                                                Cache<String, CachedAggregateRepository.Kept> states) {
+    private <T> Repository<T> repository(Class<T> type, Configuration axon,
+                                         Cache<String, CachedAggregateRepository.Kept> states) {
         EventStore eventStore = axon.eventStore();
-        return new CachedAggregateRepository<>(EventSourcingRepository.builder(type)
+        EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
                 .parameterResolverFactory(axon.parameterResolverFactory())
                 .handlerDefinition(axon.handlerDefinition(type))
-                .spanFactory(axon.getComponent(RepositorySpanFactory.class)),
-                eventStore, axon::repository, states);
+                .spanFactory(axon.getComponent(RepositorySpanFactory.class));
+        if (size == 0) { // Axon's own repository: every command reads its aggregate's whole history
+            return builder.eventStore(eventStore).repositoryProvider(axon::repository).build();
+        }
+        return new CachedAggregateRepository<>(builder, eventStore, axon::repository, states);
     }
 }

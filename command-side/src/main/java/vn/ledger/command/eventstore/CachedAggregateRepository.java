@@ -1,8 +1,7 @@
 package vn.ledger.command.eventstore;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -23,7 +22,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * committed (the transaction of Axon's unit of work, or the request's when the unit of work joined one, as under an
  * {@code Idempotency-Key}): a command that failed, lost an append race or was rolled back afterwards leaves nothing
  * behind, and its aggregate is read from the log next time. A load takes the state out of the cache, so no two
- * commands ever share one aggregate object; the command puts it back when it commits.
+ * commands ever share one aggregate object, and a command refused half-way (its handler applied some events, then
+ * threw) leaves no changed object behind; the command puts it back when it commits. A new aggregate is not kept
+ * (a roster import creates tens of thousands): its first command reads its one or two events.
+ *
+ * <p>The aggregates use no snapshots, event filters or prototype-scoped Spring beans, which this repository does not
+ * apply to kept states; {@code @Aggregate}'s {@code cache}, {@code lockFactory} and {@code snapshotTriggerDefinition}
+ * are ignored once a repository is named. The cache is bounded by the number of aggregates, not their size: a session
+ * keeps one entry per expected member, a few KB for a cell.
  */
 final class CachedAggregateRepository<T> extends EventSourcingRepository<T> {
 
@@ -46,26 +52,21 @@ final class CachedAggregateRepository<T> extends EventSourcingRepository<T> {
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         Kept state = kept.getIfPresent(aggregateIdentifier); // counted as a hit or a miss
         EventSourcedAggregate<T> aggregate;
-        if (state != null && kept.asMap().remove(aggregateIdentifier, state)
-                && getAggregateType().isInstance(state.root())) {
+        if (state != null && getAggregateType().isInstance(state.root())
+                && kept.asMap().remove(aggregateIdentifier, state)) {
             aggregate = EventSourcedAggregate.reconstruct(getAggregateType().cast(state.root()), aggregateModel(),
-                    state.version(), false, eventStore, repositoryProvider,
-                    NoSnapshotTriggerDefinition.TRIGGER);
+                    state.version(), false, eventStore, repositoryProvider, NoSnapshotTriggerDefinition.TRIGGER);
             DomainEventStream newer = eventStore.readEvents(aggregateIdentifier, state.version() + 1);
             if (newer.hasNext()) {
                 aggregate.initializeState(newer); // what other instances appended since
             }
+            if (aggregate.isDeleted()) {
+                throw new AggregateDeletedException(aggregateIdentifier);
+            }
         } else {
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         }
-        keepWhenCommitted(aggregate::identifierAsString, aggregate);
-        return aggregate;
-    }
-
-    @Override
-    protected EventSourcedAggregate<T> doCreateNewForLock(Callable<T> factoryMethod) throws Exception {
-        EventSourcedAggregate<T> aggregate = super.doCreateNewForLock(factoryMethod);
-        keepWhenCommitted(aggregate::identifierAsString, aggregate);
+        keepWhenCommitted(aggregate);
         return aggregate;
     }
 
@@ -73,12 +74,12 @@ final class CachedAggregateRepository<T> extends EventSourcingRepository<T> {
      * Puts the aggregate's state back once the command's changes are durable: after Axon's unit of work commits, and
      * when that unit of work joined a longer transaction, after that transaction commits too.
      */
-    private void keepWhenCommitted(Supplier<String> identifier, EventSourcedAggregate<T> aggregate) {
+    private void keepWhenCommitted(EventSourcedAggregate<T> aggregate) {
         if (!CurrentUnitOfWork.isStarted()) {
             return;
         }
         CurrentUnitOfWork.get().afterCommit(unitOfWork -> {
-            String id = identifier.get();
+            String id = aggregate.identifierAsString();
             Long version = aggregate.version();
             if (id == null || version == null || aggregate.isDeleted()) {
                 return;

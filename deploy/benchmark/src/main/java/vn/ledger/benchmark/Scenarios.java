@@ -187,7 +187,7 @@ final class Scenarios {
     /**
      * {@code clients} threads, each recording the attendance of a 25-member roster on sessions of its own, scheduled
      * before the measured window (20 a client; when a client has used them all it records them again with the
-     * other status, which changes all 25 entries and so writes again). A warm-up of 5 s is not counted.
+     * other status, which changes all 25 entries and so writes again). The first {@code warmup} seconds are not counted.
      */
     static Commands commands(int port, Dataset data, int clients, int seconds, int warmup) throws Exception {
         Map<UUID, List<UUID>> rosters = rosters(data, 25);
@@ -333,7 +333,7 @@ final class Scenarios {
     /**
      * The committee's questions on a ledger that does not move: first every quarter-level question once, one after
      * the other (the first answer of each is computed from the versioned facts; measured apart), then
-     * {@code clients} threads asking the statistics endpoints in turn for {@code seconds} after a 3 s warm-up:
+     * {@code clients} threads asking the statistics endpoints in turn for {@code seconds} after {@code warmup} seconds:
      * a page of a random quarter's per-unit table, a random year's quarters, a random quarter's performances, a
      * random member's year (2,000 members × the years: mostly first answers).
      */

@@ -56,7 +56,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // with 128 MB of buffers a province's log read some of them from the disk for each append, and
                     // after each checkpoint the first change of a page writes the whole page to the WAL (about 23 KB
                     // of WAL per event). More buffers, compressed page images, and checkpoints every 15 minutes
-                    // (recovery after a crash replays more WAL, still in seconds) keep that down.
+                    // keep that down; recovery after a crash replays up to that much WAL (max_wal_size) first.
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("wal_compression", "on")
                     .setServerConfig("max_wal_size", "2GB")

@@ -1,11 +1,13 @@
 package vn.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +25,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ledger.command.api.CommandOutcome;
 import vn.ledger.command.eventstore.AuditMetadata;
+import vn.ledger.command.member.MemberCommands;
 import vn.ledger.command.session.SessionCommands;
+import vn.ledger.command.rule.RuleViolation;
 import vn.ledger.command.unit.UnitCommands.RegisterUnit;
+import vn.ledger.events.AttendanceEntry;
+import vn.ledger.events.AttendanceMode;
+import vn.ledger.events.AttendanceStatus;
 import vn.ledger.events.GuestCategory;
+import vn.ledger.events.MemberStatus;
 import vn.ledger.events.GuestsCounted;
 import vn.ledger.events.SessionFormat;
 import vn.ledger.events.UnitKind;
@@ -37,7 +45,7 @@ import vn.ledger.query.projection.ViewSnapshots;
  * aggregate's state kept between commands, and where a view stood a moment ago.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.query.snapshot-max-age=2s")
+        properties = "ledger.query.snapshot-max-age=5s")
 class KeptStateTest {
 
     @DynamicPropertySource
@@ -118,27 +126,61 @@ class KeptStateTest {
         UUID session = scheduledSession("Chi bộ Ảnh Chụp");
         long scheduled = head();
         await().atMost(Duration.ofSeconds(30)).until(() -> reached("stats-v1", scheduled));
-        ViewSnapshots.Snapshot before = snapshots.recent("stats-v1");
-        assertThat(before.position()).isGreaterThanOrEqualTo(scheduled);
 
-        // a commit of this process's processor: the next reader sees it at once, not after the kept snapshot's age
+        // kept when read; a commit of this process's processor ends it well before its age (5 s)
+        long keptAt = System.nanoTime();
+        ViewSnapshots.Snapshot before = snapshots.read("stats-v1", view -> view);
+        assertThat(snapshots.current("stats-v1")).contains(before);
         send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.OTHER, 3), null));
+        Duration beforeAge = Duration.ofMillis(4_000).minusNanos(System.nanoTime() - keptAt);
+        await().atMost(beforeAge).until(() -> snapshots.current("stats-v1").isEmpty());
         long counted = head();
-        await().atMost(Duration.ofSeconds(30)).until(() -> reached("stats-v1", counted));
-        assertThat(snapshots.recent("stats-v1").position()).isGreaterThanOrEqualTo(counted);
+        assertThat(snapshots.read("stats-v1", view -> view).position()).isGreaterThanOrEqualTo(counted);
 
-        // a change this process did not make (another instance's switch of generations) shows once the snapshot is
-        // older than its maximum age
-        String schema = snapshots.recent("stats-v1").schema();
+        // a change this process did not make (another instance's switch of generations) is not seen while the
+        // kept snapshot is young, and is once it is older than its maximum age
+        String schema = snapshots.read("stats-v1", view -> view).schema();
         try {
             jdbc.update("UPDATE read_model.projection_generation SET active_generation = active_generation + 100"
                     + " WHERE projection = 'stats-v1'");
-            assertThat(snapshots.recent("stats-v1").schema()).isEqualTo(schema);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !snapshots.recent("stats-v1").schema().equals(schema));
+            assertThat(snapshots.current("stats-v1")).hasValueSatisfying(view -> assertThat(view.schema())
+                    .isEqualTo(schema));
+            await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.current("stats-v1").isEmpty());
+            assertThat(snapshots.read("stats-v1", view -> view).schema()).isNotEqualTo(schema);
         } finally {
             jdbc.update("UPDATE read_model.projection_generation SET active_generation = active_generation - 100"
                     + " WHERE projection = 'stats-v1'");
         }
+        assertThat(snapshots.read("stats-v1", view -> view).schema()).isEqualTo(schema);
+    }
+
+    @Test
+    void aCommandRefusedHalfWayLeavesNoneOfItsChangesInTheKeptState() {
+        UUID cell = UUID.randomUUID();
+        send(new RegisterUnit(cell, "Chi bộ Nửa Chừng", UnitKind.CELL, null));
+        UUID member = UUID.randomUUID();
+        send(new MemberCommands.AdmitMember(member, "Lê Văn Tám", cell, MemberStatus.OFFICIAL,
+                LocalDate.parse("2020-01-01"), null, null, null));
+        UUID session = UUID.randomUUID();
+        send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề",
+                Instant.parse("2024-03-12T01:00:00Z"), SessionFormat.IN_PERSON, List.of(), "Hội trường", null, null,
+                null));
+        AttendanceEntry present = new AttendanceEntry(member, AttendanceStatus.PRESENT, AttendanceMode.IN_PERSON, null);
+        send(new SessionCommands.RecordAttendance(session, List.of(present), null, null, null));
+        send(new SessionCommands.SubmitRecord(session, "Biên bản", null));
+        AttendanceEntry excused = new AttendanceEntry(member, AttendanceStatus.ABSENT_EXCUSED, null, null);
+
+        // the correction applies the attendance change to the aggregate, then refuses an unknown performance
+        assertThatThrownBy(() -> send(new SessionCommands.CorrectRecord(session, "Ghi nhầm", List.of(excused), null,
+                List.of(new SessionCommands.AudienceCorrection(UUID.randomUUID(), 10)), null)))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        refused -> assertThat(refused.code()).isEqualTo("performance-not-found"));
+
+        // the same attendance change alone is still a change, and is recorded
+        CommandOutcome outcome = send(new SessionCommands.CorrectRecord(session, "Ghi nhầm", List.of(excused), null,
+                null, null));
+        assertThat(outcome.eventTypes()).containsExactly("AttendanceCorrected");
+        assertThat(eventsOf(session)).isEqualTo(4); // scheduled, recorded, submitted, corrected
     }
 
     private UUID scheduledSession(String cellName) {

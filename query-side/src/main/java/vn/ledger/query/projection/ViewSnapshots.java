@@ -1,6 +1,7 @@
 package vn.ledger.query.projection;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and its processor's position: an answer comes wholly from one generation and states the position it reflects,
  * also while a rebuild switches generations.
  *
- * <p>The last snapshot's generation and position are also kept ({@link #recent}) for readers that only need to know
+ * <p>The last snapshot's generation and position are also kept ({@link #current}) for readers that only need to know
  * where the view stands, such as one looking for an answer already computed at that position: until this process
  * commits a change to the view ({@link ViewChanges}), and at most {@code ledger.query.snapshot-max-age} (50 ms), after
  * which another query-side instance may have moved it.
@@ -56,22 +57,27 @@ public class ViewSnapshots {
             ProjectionStatus.Progress progress = status.progress(projection);
             Snapshot snapshot = new Snapshot(registry.committedSchema(projection), progress.position(),
                     progress.gaps());
-            keep(projection, new Kept(snapshot, from, changesBefore));
+            if (tx.isNewTransaction()) {
+                // a read joining an older transaction (another view's read) sees that transaction's snapshot,
+                // which may predate commits counted since: not kept
+                keep(projection, new Kept(snapshot, from, changesBefore));
+            }
             return query.apply(snapshot);
         });
     }
 
     /**
-     * Where the view stood a moment ago: the last snapshot's generation and position while it is current (nothing
-     * committed to the view in this process since, and younger than the maximum age), else a new one.
+     * Where the view stood when it was last read, if that is still current: nothing committed to the view in this
+     * process since (counted once each commit has completed), and younger than the maximum age. Never reads the
+     * database; empty when the view must be read again.
      */
-    public Snapshot recent(String projection) {
+    public Optional<Snapshot> current(String projection) {
         Kept last = kept.get(projection);
         if (last != null && System.nanoTime() - last.readFromNanos() < maxAgeNanos
                 && changes.count(projection) == last.changes()) {
-            return last.snapshot();
+            return Optional.of(last.snapshot());
         }
-        return read(projection, snapshot -> snapshot);
+        return Optional.empty();
     }
 
     /** Keeps the newer of two snapshots read at once. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -76,7 +77,12 @@ class StatsQueries {
     static final int BYTES_KEPT = 64 << 20;
 
     /** What an answer depends on: the rows valid at a position are those of the events up to it but its gaps. */
-    private record Answer(List<Object> question, String schema, long position, List<Long> gaps) {}
+    private record Answer(List<Object> question, String schema, Long position, List<Long> gaps) {
+        /** The position the rows are read at: -1 before the first event. */
+        long at() {
+            return position == null ? -1 : position;
+        }
+    }
 
     StatsQueries(JdbcTemplate jdbc, ViewSnapshots snapshots, ProjectionStatus status, MeterRegistry meters) {
         CaffeineCacheMetrics.monitor(meters, answers, CACHE_NAME);
@@ -117,7 +123,8 @@ class StatsQueries {
     /**
      * Reads at the asked position: waits (up to {@link #READ_YOUR_WRITES_TIMEOUT}) until the view has reached it, so
      * a client passing the position its command returned reads its own write. An answer already kept for where the view
-     * stands is given without touching the database ({@link ViewSnapshots#recent}); any other is read in one snapshot.
+     * stands, by the view's current kept snapshot ({@link ViewSnapshots#current}), is given without touching the
+     * database; any other is read in one snapshot, which is kept for the next readers.
      */
     @SuppressWarnings("unchecked")
     private <T> AtPosition<T> read(AsOf asOf, List<Object> question, BiFunction<String, Long, T> query) {
@@ -126,19 +133,25 @@ class StatsQueries {
         if (wanted != null) {
             awaitPosition(wanted);
         }
-        ViewSnapshots.Snapshot recent = snapshots.recent(StatsProjection.NAME);
-        if (wanted == null || reached(recent, wanted)) {
-            Long n = wanted != null ? wanted : recent.position();
-            Answer key = key(question, recent, n);
-            Object kept = answers.getIfPresent(key);
+        Answer missed = null;
+        ViewSnapshots.Snapshot current = snapshots.current(StatsProjection.NAME).orElse(null);
+        if (current != null && (wanted == null || reached(current, wanted))) {
+            Long n = wanted != null ? wanted : current.position();
+            Answer key = key(question, current, n);
+            Object kept = answers.getIfPresent(key); // counted as a hit or a miss
             if (kept != null) {
                 return new AtPosition<>(n, (T) kept, key);
             }
+            missed = key;
         }
+        Answer alreadyMissed = missed;
         return snapshots.read(StatsProjection.NAME, view -> {
             Long n = wanted != null ? wanted : view.position();
             Answer key = key(question, view, n);
-            T answer = (T) answers.get(key, k -> readOnly(query.apply(view.schema(), k.position())));
+            Function<Answer, Object> compute = k -> readOnly(query.apply(view.schema(), k.at()));
+            // a miss is counted once: the lookup above already counted this key's
+            T answer = (T) (key.equals(alreadyMissed) ? answers.asMap().computeIfAbsent(key, compute)
+                    : answers.get(key, compute));
             return new AtPosition<>(n, answer, key);
         });
     }
@@ -151,7 +164,7 @@ class StatsQueries {
      */
     private static Answer key(List<Object> question, ViewSnapshots.Snapshot view, Long n) {
         long at = n == null ? -1 : n;
-        return new Answer(question, view.schema(), at, List.copyOf(view.gaps().headSet(at + 1)));
+        return new Answer(question, view.schema(), n, List.copyOf(view.gaps().headSet(at + 1)));
     }
 
     /** Whether the view had reached {@code wanted}, its event included, when {@code view} was read. */
@@ -160,7 +173,7 @@ class StatsQueries {
     }
 
     private void awaitPosition(long wanted) {
-        if (reached(snapshots.recent(StatsProjection.NAME), wanted)) {
+        if (snapshots.current(StatsProjection.NAME).map(view -> reached(view, wanted)).orElse(false)) {
             return;
         }
         long deadline = System.nanoTime() + READ_YOUR_WRITES_TIMEOUT.toNanos();
