@@ -31,7 +31,8 @@ class AggregateRepositories {
 
     AggregateRepositories(@Value("${ledger.commands.aggregate-cache-size:5000}") long size) {
         if (size < 0) {
-            throw new IllegalArgumentException("ledger.commands.aggregate-cache-size must not be negative, not " + size);
+            throw new IllegalArgumentException(
+                    "ledger.commands.aggregate-cache-size must not be negative, not " + size);
         }
         this.size = size;
     }

@@ -187,7 +187,8 @@ final class Scenarios {
     /**
      * {@code clients} threads, each recording the attendance of a 25-member roster on sessions of its own, scheduled
      * before the measured window (20 a client; when a client has used them all it records them again with the
-     * other status, which changes all 25 entries and so writes again). The first {@code warmup} seconds are not counted.
+     * other status, which changes all 25 entries and so writes again). The first {@code warmup} seconds are not
+     * counted.
      */
     static Commands commands(int port, Dataset data, int clients, int seconds, int warmup) throws Exception {
         Map<UUID, List<UUID>> rosters = rosters(data, 25);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +54,12 @@ class GeneratedLedgerRebuildTest {
         LedgerTestSupport.freshLedger(registry);
     }
 
-    @Autowired
-    CommandGateway commands;
+    private SystemCommands commands;
 
     @Autowired
-    AuditMetadata audit;
+    void commands(CommandGateway gateway, AuditMetadata audit) {
+        commands = new SystemCommands(gateway, audit, "generator");
+    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -73,21 +73,15 @@ class GeneratedLedgerRebuildTest {
     @Autowired
     ProjectionStatus status;
 
-    private int sent;
-
-    private <R> R send(Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(audit.ofSystem("generator", "gen-" + ++sent)));
-    }
 
     @Test
     void aRebuildOfAGeneratedLedgerEqualsTheIncrementallyBuiltViewsRowForRow() {
         List<UUID> cells = new ArrayList<>();
         UUID subCommittee = UUID.randomUUID();
-        send(new RegisterUnit(subCommittee, "Đảng bộ bộ phận Khối Văn hóa", UnitKind.SUB_COMMITTEE, null));
+        commands.send(new RegisterUnit(subCommittee, "Đảng bộ bộ phận Khối Văn hóa", UnitKind.SUB_COMMITTEE, null));
         for (int i = 0; i < 8; i++) {
             UUID cell = UUID.randomUUID();
-            send(new RegisterUnit(cell, "Chi bộ số " + (i + 1), UnitKind.CELL, i < 3 ? subCommittee : null));
+            commands.send(new RegisterUnit(cell, "Chi bộ số " + (i + 1), UnitKind.CELL, i < 3 ? subCommittee : null));
             cells.add(cell);
         }
         List<UUID> members = new ArrayList<>();
@@ -95,23 +89,23 @@ class GeneratedLedgerRebuildTest {
         for (int i = 0; i < 1000; i++) {
             UUID member = UUID.randomUUID();
             UUID cell = cells.get(i % cells.size());
-            send(new AdmitMember(member, "Đảng viên " + i, cell, i % 10 == 0 ? MemberStatus.PROBATIONARY
+            commands.send(new AdmitMember(member, "Đảng viên " + i, cell, i % 10 == 0 ? MemberStatus.PROBATIONARY
                     : MemberStatus.OFFICIAL, LocalDate.of(2015 + random.nextInt(5), 1 + random.nextInt(12), 1)));
             members.add(member);
             homes.add(cell);
         }
         for (int i = 0; i < 1000; i += 37) {
-            send(new GrantExemption(members.get(i), LocalDate.parse("2021-01-01"), LocalDate.parse("2021-06-30"),
-                    "Sức khỏe", null));
+            commands.send(new GrantExemption(members.get(i), LocalDate.parse("2021-01-01"),
+                    LocalDate.parse("2021-06-30"), "Sức khỏe", null));
         }
         for (int i = 5; i < 1000; i += 13) {
             UUID to = cells.get((cells.indexOf(homes.get(i)) + 1) % cells.size());
-            send(new TransferMember(members.get(i), to, LocalDate.parse("2021-07-01"), null));
+            commands.send(new TransferMember(members.get(i), to, LocalDate.parse("2021-07-01"), null));
             homes.set(i, to);
         }
-        send(new RenameUnit(cells.get(0), "Chi bộ Trung tâm Văn hóa Nghệ thuật", null));
+        commands.send(new RenameUnit(cells.get(0), "Chi bộ Trung tâm Văn hóa Nghệ thuật", null));
         UUID merged = cells.get(7);
-        send(new MergeUnit(merged, cells.get(6), LocalDate.parse("2022-01-01"), null));
+        commands.send(new MergeUnit(merged, cells.get(6), LocalDate.parse("2022-01-01"), null));
 
         int sessions = 0;
         for (int year = 2020; year <= 2022; year++) {
@@ -158,7 +152,7 @@ class GeneratedLedgerRebuildTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM " + registry.committedSchema("sessions-v1")
                 + ".session_attendance", Long.class)).isPositive();
         System.out.printf("[measure] generated %d events (%d sessions, %d commands); rebuild replayed %d events in"
-                + " %.2f s = %.0f events/s%n", events, sessions, sent, done.eventsDone(), seconds,
+                + " %.2f s = %.0f events/s%n", events, sessions, commands.sent(), done.eventsDone(), seconds,
                 done.eventsDone() / seconds);
 
         measureLag(cells.get(1));
@@ -166,40 +160,40 @@ class GeneratedLedgerRebuildTest {
 
     private void recordASession(UUID cell, LocalDate on, int n) {
         UUID session = UUID.randomUUID();
-        send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề " + n,
+        commands.send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề " + n,
                 on.atTime(8, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant(), SessionFormat.IN_PERSON,
                 List.of("Kết luận số 01-KL/TW"), "Hội trường", null, "Báo cáo viên", "Người dẫn"));
         if (n % 17 == 3) {
-            send(new SessionCommands.CancelSession(session, "Trùng lịch", null));
+            commands.send(new SessionCommands.CancelSession(session, "Trùng lịch", null));
             return;
         }
-        send(new SessionCommands.RecordAttendance(session, List.of(), AttendanceStatus.PRESENT,
+        commands.send(new SessionCommands.RecordAttendance(session, List.of(), AttendanceStatus.PRESENT,
                 AttendanceMode.IN_PERSON, null));
-        send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, random.nextInt(200),
+        commands.send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, random.nextInt(200),
                 GuestCategory.CIVIL_SERVANTS, random.nextInt(80), GuestCategory.CLUB_REPRESENTATIVES,
                 random.nextInt(30)), null));
         UUID performance = UUID.randomUUID();
-        send(new SessionCommands.LogPerformance(session, performance, "Nghĩa gia đình, tình làng xóm", "cải lương",
-                cell, "Huyện " + (n % 6), on.plusDays(3), 100 + random.nextInt(900), null));
-        send(new SessionCommands.SubmitRecord(session, "Biên bản " + n, null));
+        commands.send(new SessionCommands.LogPerformance(session, performance, "Nghĩa gia đình, tình làng xóm",
+                "cải lương", cell, "Huyện " + (n % 6), on.plusDays(3), 100 + random.nextInt(900), null));
+        commands.send(new SessionCommands.SubmitRecord(session, "Biên bản " + n, null));
         if (n % 5 == 0) {
-            send(new SessionCommands.ReviewRecord(session, ReviewDecision.RETURNED, "Bổ sung", null));
-            send(new SessionCommands.CorrectRecord(session, "Đếm lại", null, Map.of(GuestCategory.OTHER, 5),
+            commands.send(new SessionCommands.ReviewRecord(session, ReviewDecision.RETURNED, "Bổ sung", null));
+            commands.send(new SessionCommands.CorrectRecord(session, "Đếm lại", null, Map.of(GuestCategory.OTHER, 5),
                     List.of(new SessionCommands.AudienceCorrection(performance, 1000)), null));
-            send(new SessionCommands.SubmitRecord(session, "Biên bản đã sửa " + n, null));
+            commands.send(new SessionCommands.SubmitRecord(session, "Biên bản đã sửa " + n, null));
         }
-        send(new SessionCommands.ReviewRecord(session, ReviewDecision.ACKNOWLEDGED, null, null));
+        commands.send(new SessionCommands.ReviewRecord(session, ReviewDecision.ACKNOWLEDGED, null, null));
     }
 
     /** From a command's commit to its event in the statistics, for 200 commands one after another. */
     private void measureLag(UUID cell) {
         long[] lags = new long[200];
         UUID session = UUID.randomUUID();
-        send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Đo độ trễ",
+        commands.send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Đo độ trễ",
                 Instant.parse("2023-03-01T01:00:00Z"), SessionFormat.ONLINE, List.of(), null,
                 "https://meet.example/lag", null, null));
         for (int i = 0; i < lags.length; i++) {
-            send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, i + 1), null));
+            commands.send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, i + 1), null));
             long acknowledged = System.nanoTime();
             long written = jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry",
                     Long.class);

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -47,11 +46,12 @@ class LateCommitTest {
         LedgerTestSupport.freshLedger(registry);
     }
 
-    @Autowired
-    CommandGateway commands;
+    private SystemCommands commands;
 
     @Autowired
-    AuditMetadata audit;
+    void commands(CommandGateway gateway, AuditMetadata audit) {
+        commands = new SystemCommands(gateway, audit, "late-commit-test");
+    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -74,17 +74,11 @@ class LateCommitTest {
     @LocalServerPort
     int port;
 
-    private int sent;
-
-    private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(audit.ofSystem("late-commit-test", "late-" + ++sent)));
-    }
 
     @Test
     void anEventThatCommitsLateIsWrittenAtItsOwnPositionAsARebuildWritesIt() throws Exception {
         UUID cell = UUID.randomUUID();
-        send(new RegisterUnit(cell, "Chi bộ Trễ", UnitKind.CELL, null));
+        commands.send(new RegisterUnit(cell, "Chi bộ Trễ", UnitKind.CELL, null));
         UUID early = schedule(cell);
         UUID later = schedule(cell);
         awaitViewsAt(head());
@@ -94,7 +88,7 @@ class LateCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> held = CompletableFuture.runAsync(() ->
                 new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                    send(new SessionCommands.CountGuests(early, Map.of(GuestCategory.PUBLIC, 11), null));
+                    commands.send(new SessionCommands.CountGuests(early, Map.of(GuestCategory.PUBLIC, 11), null));
                     appended.countDown();
                     try {
                         release.await(30, TimeUnit.SECONDS);
@@ -103,7 +97,7 @@ class LateCommitTest {
                     }
                 }));
         assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
-        send(new SessionCommands.CountGuests(later, Map.of(GuestCategory.PUBLIC, 22), null));
+        commands.send(new SessionCommands.CountGuests(later, Map.of(GuestCategory.PUBLIC, 22), null));
         long laterPosition = positionOfGuests(later);
         awaitViewsAt(laterPosition); // the views have passed the held event's position, keeping it as a gap
         Http office = LedgerTestSupport.admin(port);
@@ -137,14 +131,14 @@ class LateCommitTest {
     @Test
     void aPositionWhoseTransactionRolledBackStaysAGapAndAnswersAreStillKept() {
         UUID cell = UUID.randomUUID();
-        send(new RegisterUnit(cell, "Chi bộ Hoàn tác", UnitKind.CELL, null));
+        commands.send(new RegisterUnit(cell, "Chi bộ Hoàn tác", UnitKind.CELL, null));
         UUID session = schedule(cell, Instant.parse("2024-05-10T01:00:00Z"));
         // an appended event whose transaction rolls back leaves its position unused for ever
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 5), null));
+            commands.send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 5), null));
             tx.setRollbackOnly();
         });
-        send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.OTHER, 7), null));
+        commands.send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.OTHER, 7), null));
         long head = head();
         awaitViewsAt(head);
         assertThat(status.progress("stats-v1").gaps().headSet(head)).isNotEmpty();
@@ -172,7 +166,7 @@ class LateCommitTest {
 
     private UUID schedule(UUID cell, Instant at) {
         UUID session = UUID.randomUUID();
-        send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề", at, SessionFormat.IN_PERSON, List.of(), "Hội trường", null, null,
+        commands.send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề", at, SessionFormat.IN_PERSON, List.of(), "Hội trường", null, null,
                 null));
         return session;
     }
