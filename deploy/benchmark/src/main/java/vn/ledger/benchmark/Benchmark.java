@@ -141,32 +141,23 @@ public final class Benchmark {
                 // a time-boxed rebuild goes on in the service after the box: then it comes last
                 Duration rebuildBox = options.rebuildSeconds > 0 ? Duration.ofSeconds(options.rebuildSeconds) : null;
                 if (rebuildBox == null && options.runs("rebuild")) {
-                    profiler.start("rebuild");
-                    phase.rebuilds = Scenarios.rebuildAll(office, null);
-                    profiler.stop("rebuild");
+                    phase.rebuilds = profiler.record("rebuild", () -> Scenarios.rebuildAll(office, null));
                 }
                 if (options.runs("commands")) {
-                    profiler.start("commands");
-                    phase.commands = Scenarios.commands(service.port, dataset, options.clients,
-                            options.commandSeconds, options.warmupSeconds);
-                    profiler.stop("commands");
+                    phase.commands = profiler.record("commands", () -> Scenarios.commands(service.port, dataset,
+                            options.clients, options.commandSeconds, options.warmupSeconds));
                     Scenarios.awaitCaughtUp(office, Duration.ofMinutes(10), "catching up after the commands");
                 }
                 if (options.runs("lag")) {
-                    profiler.start("lag");
-                    phase.lag = Scenarios.lag(office, office, dataset, options.lagCommands, "standalone");
-                    profiler.stop("lag");
+                    phase.lag = profiler.record("lag",
+                            () -> Scenarios.lag(office, office, dataset, options.lagCommands, "standalone"));
                 }
                 if (options.runs("queries")) {
-                    profiler.start("queries");
-                    phase.queries = Scenarios.queries(service.port, dataset, options.queryClients,
-                            options.querySeconds, options.warmupSeconds);
-                    profiler.stop("queries");
+                    phase.queries = profiler.record("queries", () -> Scenarios.queries(service.port, dataset,
+                            options.queryClients, options.querySeconds, options.warmupSeconds));
                 }
                 if (rebuildBox != null && options.runs("rebuild")) {
-                    profiler.start("rebuild");
-                    phase.rebuilds = Scenarios.rebuildAll(office, rebuildBox);
-                    profiler.stop("rebuild");
+                    phase.rebuilds = profiler.record("rebuild", () -> Scenarios.rebuildAll(office, rebuildBox));
                 }
             } else {
                 phase.lag = Scenarios.lag(office, office, dataset, Math.min(options.lagCommands, 100), "baseline");
@@ -207,9 +198,8 @@ public final class Benchmark {
             Api commands = Api.basic(command.port, "admin", ADMIN_PASSWORD);
             Report.Phase phase = report.phase("separate");
             Profiler profiler = new Profiler(query, options);
-            profiler.start("lag-separate");
-            phase.lag = Scenarios.lag(commands, queries, dataset, options.lagCommands, "separate");
-            profiler.stop("lag-separate");
+            phase.lag = profiler.record("lag-separate",
+                    () -> Scenarios.lag(commands, queries, dataset, options.lagCommands, "separate"));
             phase.peakRssKb = query.peakRssKb();
             phase.commandRssKb = command.peakRssKb();
         }
@@ -317,19 +307,25 @@ public final class Benchmark {
             this.options = options;
         }
 
-        void start(String scenario) {
+        /** Runs one scenario, recorded by JFR when asked for, and answers what it measured. */
+        <T> T record(String scenario, Scenario<T> work) throws Exception {
             if (options.jfr) {
                 service.jcmd("JFR.start", "name=" + scenario, "settings=profile");
             }
-        }
-
-        void stop(String scenario) {
-            if (options.jfr) {
-                Path file = options.logs.resolve(service.name + "-" + scenario + ".jfr");
-                service.jcmd("JFR.stop", "name=" + scenario, "filename=" + file);
-                System.err.println("   JFR recording: " + file);
+            try {
+                return work.run();
+            } finally {
+                if (options.jfr) {
+                    Path file = options.logs.resolve(service.name + "-" + scenario + ".jfr");
+                    service.jcmd("JFR.stop", "name=" + scenario, "filename=" + file);
+                    System.err.println("   JFR recording: " + file);
+                }
             }
         }
+    }
+
+    interface Scenario<T> {
+        T run() throws Exception;
     }
 
     static long now() {

@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.ledger.command.eventstore.AuditMetadata;
 import vn.ledger.command.member.MemberCommands.AdmitMember;
 import vn.ledger.command.member.MemberCommands.GrantExemption;
 import vn.ledger.command.member.MemberCommands.TransferMember;
@@ -44,6 +43,7 @@ import vn.ledger.query.projection.Rebuilds;
  * sent through the command bus like the API does: the rebuilt statistics equal the incrementally built ones row for
  * row. Prints how fast the rebuild replayed and how long the view took to show each write (no assertion on time).
  */
+@Import(SystemCommands.class)
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GeneratedLedgerRebuildTest {
 
@@ -54,12 +54,8 @@ class GeneratedLedgerRebuildTest {
         LedgerTestSupport.freshLedger(registry);
     }
 
-    private SystemCommands commands;
-
     @Autowired
-    void commands(CommandGateway gateway, AuditMetadata audit) {
-        commands = new SystemCommands(gateway, audit, "generator");
-    }
+    SystemCommands commands;
 
     @Autowired
     JdbcTemplate jdbc;

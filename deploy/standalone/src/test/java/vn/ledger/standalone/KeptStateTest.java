@@ -11,12 +11,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +43,7 @@ import vn.ledger.query.projection.ViewSnapshots;
  * What the services keep in memory between requests is a hint that the log and the views always overrule: an
  * aggregate's state kept between commands, and where a view stood a moment ago.
  */
+@Import(SystemCommands.class)
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.query.snapshot-max-age=5s")
 class KeptStateTest {
@@ -52,12 +53,8 @@ class KeptStateTest {
         LedgerTestSupport.freshLedger(registry);
     }
 
-    private SystemCommands commands;
-
     @Autowired
-    void commands(CommandGateway gateway, AuditMetadata audit) {
-        commands = new SystemCommands(gateway, audit, "kept-state-test");
-    }
+    SystemCommands commands;
 
     @Autowired
     EventStorageEngine log;

@@ -11,19 +11,18 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.ledger.command.eventstore.AuditMetadata;
+import tools.jackson.databind.JsonNode;
 import vn.ledger.command.session.SessionCommands;
 import vn.ledger.command.unit.UnitCommands.RegisterUnit;
 import vn.ledger.events.GuestCategory;
@@ -38,6 +37,7 @@ import vn.ledger.query.projection.Rebuilds;
  * took their positions) reaches the live processors late, with a token that stays at the later position. The views
  * must still write it at its own position, as a rebuild, which reads the committed log in order, does.
  */
+@Import(SystemCommands.class)
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LateCommitTest {
 
@@ -46,12 +46,8 @@ class LateCommitTest {
         LedgerTestSupport.freshLedger(registry);
     }
 
-    private SystemCommands commands;
-
     @Autowired
-    void commands(CommandGateway gateway, AuditMetadata audit) {
-        commands = new SystemCommands(gateway, audit, "late-commit-test");
-    }
+    SystemCommands commands;
 
     @Autowired
     JdbcTemplate jdbc;

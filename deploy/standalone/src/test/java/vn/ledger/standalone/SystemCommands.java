@@ -8,18 +8,20 @@ import vn.ledger.command.eventstore.AuditMetadata;
 /**
  * Sends commands through the command bus as the service itself does (the demo data, say): with the metadata of a
  * system user and a request id of their own, and answers what the handler answered. Safe to use from several threads.
+ * A test takes it with {@code @Import(SystemCommands.class)}.
  */
-final class SystemCommands {
+class SystemCommands {
+
+    private static final String USER = "test-system";
+
 
     private final CommandGateway gateway;
     private final AuditMetadata audit;
-    private final String user;
     private final AtomicInteger sent = new AtomicInteger();
 
-    SystemCommands(CommandGateway gateway, AuditMetadata audit, String user) {
+    SystemCommands(CommandGateway gateway, AuditMetadata audit) {
         this.gateway = gateway;
         this.audit = audit;
-        this.user = user;
     }
 
     /** How many commands were sent. */
@@ -29,6 +31,6 @@ final class SystemCommands {
 
     <R> R send(Object command) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(audit.ofSystem(user, user + "-" + sent.incrementAndGet())));
+                .andMetaData(audit.ofSystem(USER, USER + "-" + sent.incrementAndGet())));
     }
 }
