@@ -184,6 +184,23 @@ class KeptStateTest {
         assertThat(eventsOf(session)).isEqualTo(4); // scheduled, recorded, submitted, corrected
     }
 
+    @Test
+    void axonsMetricsKeepCountersAndTimersButNotEveryMessage() {
+        UUID session = scheduledSession("Chi bộ Đo Đếm");
+        commands.send(new SessionCommands.CountGuests(session, Map.of(GuestCategory.PUBLIC, 7), null));
+        long counted = head();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reached("stats-v1", counted));
+
+        // the processors and the command bus are timed and counted ...
+        assertThat(meters.get("eventProcessor.allTimer").tag("processorName", "stats-v1").timers())
+                .anySatisfy(timer -> assertThat(timer.count()).isPositive());
+        assertThat(meters.get("commandBus.allTimer").timers())
+                .anySatisfy(timer -> assertThat(timer.count()).isPositive());
+        // ... without Axon's capacity gauges, whose reservoirs keep every message of the last ten minutes
+        assertThat(meters.find("eventProcessor.capacity").meters()).isEmpty();
+        assertThat(meters.find("commandBus.capacity").meters()).isEmpty();
+    }
+
     private UUID scheduledSession(String cellName) {
         UUID cell = UUID.randomUUID();
         commands.send(new RegisterUnit(cell, cellName, UnitKind.CELL, null));
