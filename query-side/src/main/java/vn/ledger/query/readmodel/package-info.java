@@ -1,2 +1,2 @@
-/** The read-model schema (Flyway), the processors' token table, and how the processors are tuned. */
+/** The read-model schema (Flyway), the processors' token table, how the processors are tuned and measured. */
 package vn.ledger.query.readmodel;
