@@ -26,7 +26,6 @@ import vn.ledger.command.session.SessionCommands;
 import vn.ledger.command.unit.UnitCommands.MergeUnit;
 import vn.ledger.command.unit.UnitCommands.RegisterUnit;
 import vn.ledger.command.unit.UnitCommands.RenameUnit;
-import vn.ledger.events.AttendanceEntry;
 import vn.ledger.events.AttendanceMode;
 import vn.ledger.events.AttendanceStatus;
 import vn.ledger.events.GuestCategory;
