@@ -68,7 +68,6 @@ class GeneratedLedgerRebuildTest {
     @Autowired
     ProjectionStatus status;
 
-
     @Test
     void aRebuildOfAGeneratedLedgerEqualsTheIncrementallyBuiltViewsRowForRow() {
         List<UUID> cells = new ArrayList<>();

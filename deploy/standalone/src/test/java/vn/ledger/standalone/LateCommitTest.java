@@ -162,8 +162,8 @@ class LateCommitTest {
 
     private UUID schedule(UUID cell, Instant at) {
         UUID session = UUID.randomUUID();
-        commands.send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề", at, SessionFormat.IN_PERSON, List.of(), "Hội trường", null, null,
-                null));
+        commands.send(new SessionCommands.ScheduleSession(session, List.of(cell), false, "Chuyên đề", at,
+                SessionFormat.IN_PERSON, List.of(), "Hội trường", null, null, null));
         return session;
     }
 
