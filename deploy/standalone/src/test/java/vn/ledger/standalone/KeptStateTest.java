@@ -156,6 +156,37 @@ class KeptStateTest {
     }
 
     @Test
+    void aViewIsReadInOneSnapshotThatLeavesTheConnectionAsItWas() {
+        TransactionTemplate another = new TransactionTemplate(transactions);
+        another.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        String seen = snapshots.read("stats-v1", view -> {
+            // another transaction switches the generation and commits while the read is under way
+            another.executeWithoutResult(tx -> jdbc.update("UPDATE read_model.projection_generation"
+                    + " SET active_generation = active_generation + 100 WHERE projection = 'stats-v1'"));
+            try {
+                // a read of the same view joining this one sees the same snapshot
+                String joined = snapshots.read("stats-v1", ViewSnapshots.Snapshot::schema);
+                assertThat(joined).isEqualTo(view.schema());
+                return jdbc.queryForObject("SELECT concat_ws(' ', 'stats_v1_g' || active_generation,"
+                        + " current_setting('transaction_isolation'), current_setting('transaction_read_only'))"
+                        + " FROM read_model.projection_generation WHERE projection = 'stats-v1'", String.class);
+            } finally {
+                another.executeWithoutResult(tx -> jdbc.update("UPDATE read_model.projection_generation"
+                        + " SET active_generation = active_generation - 100 WHERE projection = 'stats-v1'"));
+            }
+        });
+        String schema = snapshots.read("stats-v1", ViewSnapshots.Snapshot::schema);
+        // the generation as the read began, in a read-only repeatable-read transaction
+        assertThat(seen).isEqualTo(schema + " repeatable read on");
+        // the pooled connections (this thread's last one first) are back at the default isolation, read-write
+        for (int i = 0; i < 5; i++) {
+            String after = new TransactionTemplate(transactions).execute(tx -> jdbc.queryForObject("SELECT concat_ws(' ',"
+                    + " current_setting('transaction_isolation'), current_setting('transaction_read_only'))", String.class));
+            assertThat(after).isEqualTo("read committed off");
+        }
+    }
+
+    @Test
     void aCommandRefusedHalfWayLeavesNoneOfItsChangesInTheKeptState() {
         UUID cell = UUID.randomUUID();
         commands.send(new RegisterUnit(cell, "Chi bộ Nửa Chừng", UnitKind.CELL, null));

@@ -50,13 +50,19 @@ public class ProjectionStatus {
      * more), so an idle segment's position follows the log, and so does the view's.
      */
     public Progress progress(String processor) {
-        List<TrackingToken> tokens = jdbc.query("""
+        return progress(jdbc.query("""
                 SELECT token, token_type FROM read_model.token_entry WHERE processor_name = ?
-                """, (rs, row) -> {
-                    byte[] serialized = rs.getBytes(1);
-                    return serialized == null ? null : WrappedToken.unwrapLowerBound(serializer.deserialize(
-                            new SimpleSerializedObject<>(serialized, byte[].class, rs.getString(2), null)));
-                }, processor);
+                """, (rs, row) -> token(rs.getBytes(1), rs.getString(2)), processor));
+    }
+
+    /** A segment's stored token, {@code null} before it has reached an event. */
+    TrackingToken token(byte[] serialized, String type) {
+        return serialized == null ? null : WrappedToken.unwrapLowerBound(serializer.deserialize(
+                new SimpleSerializedObject<>(serialized, byte[].class, type, null)));
+    }
+
+    /** The progress of a processor whose segments hold {@code tokens} (none before it first stored them). */
+    static Progress progress(List<TrackingToken> tokens) {
         SortedSet<Long> gaps = new TreeSet<>();
         Long position = tokens.isEmpty() ? null : Long.MAX_VALUE;
         for (TrackingToken token : tokens) {

@@ -1,13 +1,16 @@
 package vn.ledger.query.projection;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,25 +31,24 @@ public class ViewSnapshots {
 
     private record Kept(Snapshot snapshot, long readFromNanos, long changes) {}
 
-    private final ProjectionRegistry registry;
+    private final JdbcTemplate jdbc;
     private final ProjectionStatus status;
     private final ViewChanges changes;
     private final TransactionTemplate transaction;
     private final long maxAgeNanos;
     private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();
 
-    ViewSnapshots(ProjectionRegistry registry, ProjectionStatus status, ViewChanges changes,
+    ViewSnapshots(JdbcTemplate jdbc, ProjectionStatus status, ViewChanges changes,
                   PlatformTransactionManager transactions,
                   @Value("${ledger.query.snapshot-max-age:50ms}") Duration maxAge) {
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("ledger.query.snapshot-max-age must not be negative, not " + maxAge);
         }
-        this.registry = registry;
+        this.jdbc = jdbc;
         this.status = status;
         this.changes = changes;
         this.maxAgeNanos = maxAge.toNanos();
         this.transaction = new TransactionTemplate(transactions);
-        transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         transaction.setReadOnly(true);
     }
 
@@ -54,9 +56,12 @@ public class ViewSnapshots {
         long changesBefore = changes.count(projection);
         long from = System.nanoTime();
         return transaction.execute(tx -> {
-            ProjectionStatus.Progress progress = status.progress(projection);
-            Snapshot snapshot = new Snapshot(registry.committedSchema(projection), progress.position(),
-                    progress.gaps());
+            if (tx.isNewTransaction()) {
+                // the transaction's first statement: cheaper than setting the connection's isolation level, which
+                // takes a statement before the transaction and another one after it to restore it
+                jdbc.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            }
+            Snapshot snapshot = standing(projection);
             if (tx.isNewTransaction()) {
                 // a read joining an older transaction (another view's read) sees that transaction's snapshot,
                 // which may predate commits counted since: not kept
@@ -64,6 +69,29 @@ public class ViewSnapshots {
             }
             return query.apply(snapshot);
         });
+    }
+
+    /** The view's active generation and its processor's progress, from one statement in the caller's transaction. */
+    private Snapshot standing(String projection) {
+        int[] generation = {-1};
+        List<TrackingToken> tokens = new ArrayList<>();
+        jdbc.query("""
+                SELECT g.active_generation, t.processor_name, t.token, t.token_type
+                FROM read_model.projection_generation g
+                LEFT JOIN read_model.token_entry t ON t.processor_name = g.projection
+                WHERE g.projection = ?
+                """, rs -> {
+                    generation[0] = rs.getInt(1);
+                    if (rs.getString(2) != null) {
+                        tokens.add(status.token(rs.getBytes(3), rs.getString(4)));
+                    }
+                }, projection);
+        if (generation[0] < 0) {
+            throw new IllegalStateException("no generation of view " + projection + " is registered");
+        }
+        ProjectionStatus.Progress progress = ProjectionStatus.progress(tokens);
+        return new Snapshot(ProjectionRegistry.schemaOf(projection, generation[0]), progress.position(),
+                progress.gaps());
     }
 
     /**
