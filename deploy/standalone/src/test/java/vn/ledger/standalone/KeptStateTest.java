@@ -48,6 +48,10 @@ import vn.ledger.query.projection.ViewSnapshots;
         properties = "ledger.query.snapshot-max-age=5s")
 class KeptStateTest {
 
+    /** The transaction's isolation level and whether it is read-only, e.g. {@code read committed off}. */
+    private static final String TRANSACTION_SETTINGS =
+            "current_setting('transaction_isolation') || ' ' || current_setting('transaction_read_only')";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         LedgerTestSupport.freshLedger(registry);
@@ -167,8 +171,7 @@ class KeptStateTest {
                 // a read of the same view joining this one sees the same snapshot
                 String joined = snapshots.read("stats-v1", ViewSnapshots.Snapshot::schema);
                 assertThat(joined).isEqualTo(view.schema());
-                return jdbc.queryForObject("SELECT concat_ws(' ', 'stats_v1_g' || active_generation,"
-                        + " current_setting('transaction_isolation'), current_setting('transaction_read_only'))"
+                return jdbc.queryForObject("SELECT 'stats_v1_g' || active_generation || ' ' || " + TRANSACTION_SETTINGS
                         + " FROM read_model.projection_generation WHERE projection = 'stats-v1'", String.class);
             } finally {
                 another.executeWithoutResult(tx -> jdbc.update("UPDATE read_model.projection_generation"
@@ -180,8 +183,8 @@ class KeptStateTest {
         assertThat(seen).isEqualTo(schema + " repeatable read on");
         // the pooled connections (this thread's last one first) are back at the default isolation, read-write
         for (int i = 0; i < 5; i++) {
-            String after = new TransactionTemplate(transactions).execute(tx -> jdbc.queryForObject("SELECT concat_ws(' ',"
-                    + " current_setting('transaction_isolation'), current_setting('transaction_read_only'))", String.class));
+            String after = new TransactionTemplate(transactions).execute(
+                    tx -> jdbc.queryForObject("SELECT " + TRANSACTION_SETTINGS, String.class));
             assertThat(after).isEqualTo("read committed off");
         }
     }
