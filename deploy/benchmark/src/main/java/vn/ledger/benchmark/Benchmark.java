@@ -147,6 +147,8 @@ public final class Benchmark {
                     phase.commands = profiler.record("commands", () -> Scenarios.commands(service.port, dataset,
                             options.clients, options.commandSeconds, options.warmupSeconds));
                     Scenarios.awaitCaughtUp(office, Duration.ofMinutes(10), "catching up after the commands");
+                    phase.lightest = profiler.record("lightest", () -> Scenarios.lightestAnswer(service.port,
+                            dataset, options.clients, options.commandSeconds, options.warmupSeconds));
                 }
                 if (options.runs("lag")) {
                     phase.lag = profiler.record("lag",

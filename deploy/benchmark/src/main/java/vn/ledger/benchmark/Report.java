@@ -15,6 +15,8 @@ final class Report {
         Scenarios.CatchUp catchUp;
         List<Scenarios.Rebuild> rebuilds;
         Scenarios.Commands commands;
+        /** The lightest answer the service gives, at the commands' concurrency: what its HTTP stack allows. */
+        Scenarios.Commands lightest;
         Scenarios.Lag lag;
         Scenarios.Queries queries;
         long peakRssKb = -1;
@@ -84,6 +86,18 @@ final class Report {
                     out);
             if (!c.failures().isEmpty()) {
                 row("1", "commands: failures", c.failures().toString(), "", "", "", "", out);
+            }
+        }
+        if (tuned != null && tuned.lightest != null) {
+            Scenarios.Commands l = tuned.lightest;
+            double ratio = pgbench != null && pgbench.ran() ? l.perSecond() / pgbench.tps() : Double.NaN;
+            row("1", "reference: the lightest answer (a year's quarters from memory, no command), " + l.clients()
+                    + " clients, " + (int) l.seconds() + " s", String.format("%,.0f requests/s, p50 %.1f ms, p99 %.1f"
+                    + " ms", l.perSecond(), l.latency().p50Ms(), l.latency().p99Ms()),
+                    pgbench != null && pgbench.ran() ? String.format("pgbench %,.0f tx/s", pgbench.tps()) : "-",
+                    ratio(ratio), "", "", out);
+            if (!l.failures().isEmpty()) {
+                row("1", "reference: failures", l.failures().toString(), "", "", "", "", out);
             }
         }
         if (tuned != null && tuned.rebuilds != null) {

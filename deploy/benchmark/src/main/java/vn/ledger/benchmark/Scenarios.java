@@ -214,14 +214,79 @@ final class Scenarios {
         });
         scheduling.done();
 
+        AtomicLong events = new AtomicLong();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
+        long[] latencies = timedLoad("commands (" + clients + " clients)", clients, seconds, warmup, (client, k) -> {
+            UUID session = sessions[client][k % perClient];
+            String status = (k / perClient) % 2 == 0 ? "PRESENT" : "ABSENT_EXCUSED";
+            List<UUID> members = rosters.get(cellOf[client]);
+            StringBuilder body = new StringBuilder("{\"entries\":[");
+            for (int m = 0; m < members.size(); m++) {
+                body.append(m == 0 ? "" : ",").append("{\"memberId\":\"").append(members.get(m))
+                        .append("\",\"status\":\"").append(status).append("\",\"mode\":")
+                        .append(status.equals("PRESENT") ? "\"IN_PERSON\"" : "null").append('}');
+            }
+            body.append("]}");
+            return api.post("/api/v1/sessions/" + session + "/attendance", body.toString());
+        }, r -> {
+            if (!r.ok()) {
+                failures.merge(r.status() + " " + code(r), 1L, Long::sum);
+                return false;
+            }
+            JsonNode written = r.json().get("events");
+            events.addAndGet(written == null ? 0 : written.size());
+            return true;
+        });
+        return new Commands(latencies.length, events.get(), seconds, Stats.Latency.of(latencies),
+                new TreeMap<>(failures), clients, clients * perClient);
+    }
+
+    /**
+     * The commands' reference inside the service: {@code clients} threads asking the lightest question the service
+     * answers, one year's quarters ({@code GET /api/v1/stats/quarters}), which after its first answer is given from
+     * memory (the view's position is read again at most every 50 ms): what Tomcat, Spring Security and Spring MVC,
+     * with the load generator on the same cores, allow per second before any command is handled.
+     */
+    static Commands lightestAnswer(int port, Dataset data, int clients, int seconds, int warmup) throws Exception {
+        Api api = Api.signedIn(port, "admin", Benchmark.ADMIN_PASSWORD);
+        int year = data.size.firstYear();
+        String path = "/api/v1/stats/quarters?from=" + year + "-Q1&to=" + year + "-Q4";
+        Api.Response first = api.get(path);
+        if (!first.ok()) {
+            throw new IllegalStateException(path + " answered " + first.status() + " " + first.body());
+        }
+        Map<String, Long> failures = new ConcurrentHashMap<>();
+        long[] latencies = timedLoad("lightest answer (" + clients + " clients)", clients, seconds, warmup,
+                (client, k) -> api.get(path), r -> {
+                    if (!r.ok()) {
+                        failures.merge(r.status() + " " + code(r), 1L, Long::sum);
+                    }
+                    return r.ok();
+                });
+        return new Commands(latencies.length, 0, seconds, Stats.Latency.of(latencies), new TreeMap<>(failures),
+                clients, 0);
+    }
+
+    interface Request {
+        Api.Response send(int client, int k) throws Exception;
+    }
+
+    interface Answer {
+        /** Whether the answer counts (a failure is kept apart by the caller). */
+        boolean counts(Api.Response response);
+    }
+
+    /**
+     * {@code clients} threads sending requests one after the other for {@code warmup} and then {@code seconds}
+     * seconds, with a progress bar: the latencies of the requests sent after the warm-up and answered before the end
+     * whose answers count.
+     */
+    private static long[] timedLoad(String label, int clients, int seconds, int warmup, Request request,
+                                    Answer answer) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
-        List<long[]> latencies = new ArrayList<>();
-        Map<String, Long> failures = new ConcurrentHashMap<>();
-        AtomicLong events = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        Progress progress = new Progress("commands (" + clients + " clients)", warmup + seconds, "s");
+        Progress progress = new Progress(label, warmup + seconds, "s");
         Thread ticker = daemon(() -> {
             while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
                 progress.set((System.nanoTime() - start) / 1_000_000_000L);
@@ -232,44 +297,23 @@ final class Scenarios {
         runThreads(clients, client -> {
             long[] mine = new long[1 << 16];
             int n = 0;
-            List<UUID> members = rosters.get(cellOf[client]);
             for (int k = 0; System.nanoTime() < end; k++) {
-                UUID session = sessions[client][k % perClient];
-                String status = (k / perClient) % 2 == 0 ? "PRESENT" : "ABSENT_EXCUSED";
-                StringBuilder body = new StringBuilder("{\"entries\":[");
-                for (int m = 0; m < members.size(); m++) {
-                    body.append(m == 0 ? "" : ",").append("{\"memberId\":\"").append(members.get(m))
-                            .append("\",\"status\":\"").append(status).append("\",\"mode\":")
-                            .append(status.equals("PRESENT") ? "\"IN_PERSON\"" : "null").append('}');
-                }
-                body.append("]}");
                 long sent = System.nanoTime();
-                Api.Response r = api.post("/api/v1/sessions/" + session + "/attendance", body.toString());
+                Api.Response r = request.send(client, k);
                 long answered = System.nanoTime();
-                if (sent < measureFrom || answered > end) {
-                    continue;
-                }
-                if (!r.ok()) {
-                    failures.merge(r.status() + " " + code(r), 1L, Long::sum);
+                if (sent < measureFrom || answered > end || !answer.counts(r)) {
                     continue;
                 }
                 if (n == mine.length) {
                     mine = java.util.Arrays.copyOf(mine, n * 2);
                 }
                 mine[n++] = r.nanos();
-                JsonNode written = r.json().get("events");
-                events.addAndGet(written == null ? 0 : written.size());
-                done.incrementAndGet();
             }
             perThread[client] = java.util.Arrays.copyOf(mine, n);
         });
         ticker.interrupt();
         progress.done();
-        for (long[] l : perThread) {
-            latencies.add(l);
-        }
-        return new Commands(done.get(), events.get(), seconds, Stats.Latency.of(concat(latencies)),
-                new TreeMap<>(failures), clients, clients * perClient);
+        return concat(java.util.Arrays.asList(perThread));
     }
 
     /**
