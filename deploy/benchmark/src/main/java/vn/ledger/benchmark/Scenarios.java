@@ -267,11 +267,11 @@ final class Scenarios {
                 clients, 0);
     }
 
-    interface Request {
+    private interface Request {
         Api.Response send(int client, int k) throws Exception;
     }
 
-    interface Answer {
+    private interface Answer {
         /** Whether the answer counts (a failure is kept apart by the caller). */
         boolean counts(Api.Response response);
     }
