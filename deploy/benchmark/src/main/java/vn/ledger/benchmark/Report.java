@@ -76,10 +76,10 @@ final class Report {
         }
         if (tuned != null && tuned.commands != null) {
             Scenarios.Commands c = tuned.commands;
-            double ratio = pgbench != null && pgbench.ran() ? c.perSecond() / pgbench.tps() : Double.NaN;
+            double ratio = ofPgbench(c.perSecond());
             row("1", "commands: RecordAttendance, 25 members, " + c.clients() + " clients, " + (int) c.seconds()
                     + " s", String.format("%,.0f commands/s, %,.0f events/s", c.perSecond(), c.events() / c.seconds()),
-                    pgbench != null && pgbench.ran() ? String.format("pgbench %,.0f tx/s", pgbench.tps()) : "-",
+                    pgbenchReference(),
                     ratio(ratio), "≥ 0.25", met(ratio >= 0.25), out);
             row("1", "commands: latency", String.format("p50 %.1f ms, p99 %.1f ms (max %.0f)", c.latency().p50Ms(),
                     c.latency().p99Ms(), c.latency().maxMs()), "", "", "p99 < 100 ms", met(c.latency().p99Ms() < 100),
@@ -90,11 +90,11 @@ final class Report {
         }
         if (tuned != null && tuned.lightest != null) {
             Scenarios.Commands l = tuned.lightest;
-            double ratio = pgbench != null && pgbench.ran() ? l.perSecond() / pgbench.tps() : Double.NaN;
+            double ratio = ofPgbench(l.perSecond());
             row("1", "reference: the lightest answer (a year's quarters from memory, no command), " + l.clients()
                     + " clients, " + (int) l.seconds() + " s", String.format("%,.0f requests/s, p50 %.1f ms, p99 %.1f"
                     + " ms", l.perSecond(), l.latency().p50Ms(), l.latency().p99Ms()),
-                    pgbench != null && pgbench.ran() ? String.format("pgbench %,.0f tx/s", pgbench.tps()) : "-",
+                    pgbenchReference(),
                     ratio(ratio), "", "", out);
             if (!l.failures().isEmpty()) {
                 row("1", "reference: failures", l.failures().toString(), "", "", "", "", out);
@@ -174,6 +174,15 @@ final class Report {
         out.println();
         out.println("Services ran with LEDGER_AUDIT_ENABLED=false (the sealer would seal the generated log meanwhile);"
                 + " the load generator shares the machine with the service and PostgreSQL.");
+    }
+
+    /** {@code perSecond} as a share of pgbench's transactions/s; NaN when pgbench did not run. */
+    private double ofPgbench(double perSecond) {
+        return pgbench != null && pgbench.ran() ? perSecond / pgbench.tps() : Double.NaN;
+    }
+
+    private String pgbenchReference() {
+        return pgbench != null && pgbench.ran() ? String.format("pgbench %,.0f tx/s", pgbench.tps()) : "-";
     }
 
     private static void lagRow(String where, Scenarios.Lag lag, double target, Scenarios.Lag baseline,

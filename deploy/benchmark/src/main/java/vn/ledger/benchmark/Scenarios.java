@@ -215,8 +215,7 @@ final class Scenarios {
         scheduling.done();
 
         AtomicLong events = new AtomicLong();
-        Map<String, Long> failures = new ConcurrentHashMap<>();
-        long[] latencies = timedLoad("commands (" + clients + " clients)", clients, seconds, warmup, (client, k) -> {
+        Timed timed = timedLoad("commands (" + clients + " clients)", clients, seconds, warmup, (client, k) -> {
             UUID session = sessions[client][k % perClient];
             String status = (k / perClient) % 2 == 0 ? "PRESENT" : "ABSENT_EXCUSED";
             List<UUID> members = rosters.get(cellOf[client]);
@@ -229,16 +228,11 @@ final class Scenarios {
             body.append("]}");
             return api.post("/api/v1/sessions/" + session + "/attendance", body.toString());
         }, r -> {
-            if (!r.ok()) {
-                failures.merge(r.status() + " " + code(r), 1L, Long::sum);
-                return false;
-            }
             JsonNode written = r.json().get("events");
             events.addAndGet(written == null ? 0 : written.size());
-            return true;
         });
-        return new Commands(latencies.length, events.get(), seconds, Stats.Latency.of(latencies),
-                new TreeMap<>(failures), clients, clients * perClient);
+        return new Commands(timed.latencies().length, events.get(), seconds, Stats.Latency.of(timed.latencies()),
+                timed.failures(), clients, clients * perClient);
     }
 
     /**
@@ -255,34 +249,27 @@ final class Scenarios {
         if (!first.ok()) {
             throw new IllegalStateException(path + " answered " + first.status() + " " + first.body());
         }
-        Map<String, Long> failures = new ConcurrentHashMap<>();
-        long[] latencies = timedLoad("lightest answer (" + clients + " clients)", clients, seconds, warmup,
-                (client, k) -> api.get(path), r -> {
-                    if (!r.ok()) {
-                        failures.merge(r.status() + " " + code(r), 1L, Long::sum);
-                    }
-                    return r.ok();
-                });
-        return new Commands(latencies.length, 0, seconds, Stats.Latency.of(latencies), new TreeMap<>(failures),
-                clients, 0);
+        Timed timed = timedLoad("lightest answer (" + clients + " clients)", clients, seconds, warmup,
+                (client, k) -> api.get(path), r -> {});
+        return new Commands(timed.latencies().length, 0, seconds, Stats.Latency.of(timed.latencies()),
+                timed.failures(), clients, 0);
     }
 
     private interface Request {
         Api.Response send(int client, int k) throws Exception;
     }
 
-    private interface Answer {
-        /** Whether the answer counts (a failure is kept apart by the caller). */
-        boolean counts(Api.Response response);
-    }
+    /** The counted requests' latencies, and the counted failures by status and problem code. */
+    private record Timed(long[] latencies, Map<String, Long> failures) {}
 
     /**
      * {@code clients} threads sending requests one after the other for {@code warmup} and then {@code seconds}
-     * seconds, with a progress bar: the latencies of the requests sent after the warm-up and answered before the end
-     * whose answers count.
+     * seconds, with a progress bar. Counted are the requests sent after the warm-up and answered before the end: a
+     * 2xx answer's latency (and the answer handed to {@code answered}), any other answer as a failure.
      */
-    private static long[] timedLoad(String label, int clients, int seconds, int warmup, Request request,
-                                    Answer answer) throws Exception {
+    private static Timed timedLoad(String label, int clients, int seconds, int warmup, Request request,
+                                   java.util.function.Consumer<Api.Response> answered) throws Exception {
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
@@ -300,10 +287,14 @@ final class Scenarios {
             for (int k = 0; System.nanoTime() < end; k++) {
                 long sent = System.nanoTime();
                 Api.Response r = request.send(client, k);
-                long answered = System.nanoTime();
-                if (sent < measureFrom || answered > end || !answer.counts(r)) {
+                if (sent < measureFrom || System.nanoTime() > end) {
                     continue;
                 }
+                if (!r.ok()) {
+                    failures.merge(r.status() + " " + code(r), 1L, Long::sum);
+                    continue;
+                }
+                answered.accept(r);
                 if (n == mine.length) {
                     mine = java.util.Arrays.copyOf(mine, n * 2);
                 }
@@ -313,7 +304,7 @@ final class Scenarios {
         });
         ticker.interrupt();
         progress.done();
-        return concat(java.util.Arrays.asList(perThread));
+        return new Timed(concat(java.util.Arrays.asList(perThread)), new TreeMap<>(failures));
     }
 
     /**
